@@ -1,0 +1,38 @@
+package io.evalify.core.job;
+
+/**
+ * The Redis key layout (see docs/ARCHITECTURE.md). A job's keys share the hash tag {@code {id}} so a
+ * script touching several of them stays on one slot of a Redis Cluster.
+ */
+public final class JobKeys {
+
+    /** Sorted set of every job id, scored by creation time (for listing). */
+    public static final String JOBS_INDEX = "evalify:jobs";
+
+    private JobKeys() {}
+
+    /** Hash: status, quiz, counts, timestamps of one job. */
+    public static String job(String jobId) {
+        return "evalify:job:{" + jobId + "}";
+    }
+
+    /** Hash: student id → outcome ({@code succeeded|failed|cancelled}); counts each student once. */
+    public static String outcomes(String jobId) {
+        return job(jobId) + ":outcomes";
+    }
+
+    /** Hash: student id → failure JSON (the failed registry, like RQ's FailedJobRegistry). */
+    public static String failures(String jobId) {
+        return job(jobId) + ":failures";
+    }
+
+    /** String: id of the job currently active for a quiz (one active job per quiz unless forced). */
+    public static String activeJobOfQuiz(String quizId) {
+        return "evalify:quiz:{" + quizId + "}:active";
+    }
+
+    /** String: the job created for an {@code Idempotency-Key}, with the hash of its body. */
+    public static String idempotency(String key) {
+        return "evalify:idempotency:" + key;
+    }
+}

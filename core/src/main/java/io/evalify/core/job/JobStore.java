@@ -1,0 +1,213 @@
+package io.evalify.core.job;
+
+import io.evalify.schemas.job.JobStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * Every read and write of job state in Redis. Each multi-key change is one Lua script, so a job is never
+ * seen half-updated and each student is counted once however often its task is delivered.
+ */
+public class JobStore {
+
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> CREATE = script("create-job.lua");
+
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> RECORD = script("record-outcome.lua");
+
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> TRANSITION = script("transition.lua");
+
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> REQUEUE = script("requeue-failed.lua");
+
+    private final StringRedisTemplate redis;
+    private final JobRetention retention;
+    private final Clock clock;
+
+    /** Creates a store over the given template. */
+    public JobStore(StringRedisTemplate redis, JobRetention retention, Clock clock) {
+        this.redis = redis;
+        this.retention = retention;
+        this.clock = clock;
+    }
+
+    /**
+     * Writes a new job, unless the idempotency key was used before or another job of the quiz is active
+     * (and {@code force} is false). A job without tasks is written as {@code COMPLETED}.
+     */
+    public CreateResult create(NewJob job, IdempotencyRecord idempotency, String idempotencyKey, boolean force) {
+        var keys = List.of(
+                JobKeys.job(job.jobId()),
+                JobKeys.JOBS_INDEX,
+                JobKeys.activeJobOfQuiz(job.quizId()),
+                idempotencyKey == null ? "evalify:idempotency:-" : JobKeys.idempotency(idempotencyKey));
+        var args = new ArrayList<String>(List.of(
+                job.jobId(),
+                now(),
+                String.valueOf(job.total()),
+                force ? "1" : "0",
+                idempotencyKey == null ? "" : idempotency.encode(),
+                seconds(retention.idempotencyKeys()),
+                job.total() == 0 ? JobStatus.COMPLETED.name() : JobStatus.QUEUED.name()));
+        fields(job).forEach((field, value) -> {
+            args.add(field);
+            args.add(value);
+        });
+        var result = strings(redis.execute(CREATE, keys, args.toArray()));
+        return switch (result.get(0)) {
+            case "duplicate" -> new CreateResult.Duplicate(IdempotencyRecord.parse(result.get(1)));
+            case "conflict" -> new CreateResult.Conflict(result.get(1));
+            case "created" -> new CreateResult.Created(result.get(1));
+            default -> throw new IllegalStateException("Job id collision: " + job.jobId());
+        };
+    }
+
+    /** Notes that every task of the job reached the broker. */
+    public void markPublished(String jobId) {
+        redis.opsForHash().put(JobKeys.job(jobId), "published", "1");
+    }
+
+    /** Reads a job, if it exists (and has not expired). */
+    public Optional<JobSnapshot> find(String jobId) {
+        Map<String, String> hash = redis.<String, String>opsForHash().entries(JobKeys.job(jobId));
+        return hash.isEmpty() ? Optional.empty() : Optional.of(JobSnapshot.fromHash(hash));
+    }
+
+    /** Moves a queued job to RUNNING (first task seen); a no-op in any other status. */
+    public void markRunning(String jobId) {
+        var result = transitionRaw(jobId, JobStatus.RUNNING, null, List.of(JobStatus.QUEUED));
+        if ("missing".equals(result.get(0))) {
+            throw new JobNotFoundException(jobId);
+        }
+    }
+
+    /**
+     * Moves a job to {@code to} if the transition table allows it from the current status.
+     *
+     * @throws IllegalJobStateChangeException when it does not
+     * @throws JobNotFoundException when the job does not exist
+     */
+    public JobStatus transition(String jobId, JobStatus to, String error) {
+        var result = transitionRaw(jobId, to, error, JobTransitions.sourcesOf(to));
+        if ("missing".equals(result.get(0))) {
+            throw new JobNotFoundException(jobId);
+        }
+        var from = JobStatus.valueOf(result.get(1));
+        if ("illegal".equals(result.get(0))) {
+            throw new IllegalJobStateChangeException(jobId, from, to);
+        }
+        return from;
+    }
+
+    /** Counts one student's outcome exactly once; completes the job when every task is accounted for. */
+    public OutcomeResult recordOutcome(String jobId, String studentId, TaskOutcome outcome, String failureJson) {
+        var keys = List.of(JobKeys.job(jobId), JobKeys.outcomes(jobId), JobKeys.failures(jobId));
+        var result = strings(redis.execute(
+                RECORD,
+                keys,
+                studentId,
+                outcome.field(),
+                now(),
+                failureJson == null ? "" : failureJson,
+                seconds(retention.finished()),
+                seconds(retention.failed())));
+        return OutcomeResult.of(result.get(0), result.get(1));
+    }
+
+    /** The failed registry of a job: student id → failure JSON, as written by the worker. */
+    public Map<String, String> failures(String jobId) {
+        return redis.<String, String>opsForHash().entries(JobKeys.failures(jobId));
+    }
+
+    /** The outcome recorded for one student, if any. */
+    public Optional<TaskOutcome> outcomeOf(String jobId, String studentId) {
+        Object value = redis.opsForHash().get(JobKeys.outcomes(jobId), studentId);
+        return Stream.of(TaskOutcome.values())
+                .filter(o -> o.field().equals(value))
+                .findFirst();
+    }
+
+    /**
+     * Re-opens every failed student of a job and returns their failure JSONs (which hold the tasks to
+     * publish again). The job moves back to RUNNING.
+     */
+    public List<String> requeueFailed(String jobId) {
+        var quiz =
+                find(jobId).orElseThrow(() -> new JobNotFoundException(jobId)).quizId();
+        var keys = List.of(
+                JobKeys.job(jobId), JobKeys.outcomes(jobId), JobKeys.failures(jobId), JobKeys.activeJobOfQuiz(quiz));
+        var args = new ArrayList<String>();
+        args.add(now());
+        var sources = new ArrayList<>(JobTransitions.sourcesOf(JobStatus.RUNNING));
+        sources.add(JobStatus.RUNNING);
+        sources.forEach(s -> args.add(s.name()));
+        var result = strings(redis.execute(REQUEUE, keys, args.toArray()));
+        if ("illegal".equals(result.get(0))) {
+            throw new IllegalJobStateChangeException(jobId, JobStatus.valueOf(result.get(1)), JobStatus.RUNNING);
+        }
+        return result.subList(1, result.size());
+    }
+
+    /** Job ids, newest first. */
+    public List<String> recentJobIds(long offset, long limit) {
+        var ids = redis.opsForZSet().reverseRange(JobKeys.JOBS_INDEX, offset, offset + limit - 1);
+        return ids == null ? List.of() : List.copyOf(ids);
+    }
+
+    private List<String> transitionRaw(String jobId, JobStatus to, String error, Iterable<JobStatus> sources) {
+        var quiz = find(jobId).map(JobSnapshot::quizId).orElse("-");
+        var keys = List.of(
+                JobKeys.job(jobId), JobKeys.activeJobOfQuiz(quiz), JobKeys.outcomes(jobId), JobKeys.failures(jobId));
+        var args = new ArrayList<>(List.of(
+                to.name(),
+                now(),
+                error == null ? "" : error,
+                to.isTerminal() ? "1" : "0",
+                seconds(to == JobStatus.COMPLETED ? retention.finished() : retention.failed())));
+        sources.forEach(s -> args.add(s.name()));
+        return strings(redis.execute(TRANSITION, keys, args.toArray()));
+    }
+
+    private static Map<String, String> fields(NewJob job) {
+        var fields = new java.util.LinkedHashMap<String, String>();
+        fields.put("quiz_id", job.quizId());
+        fields.put("lane", job.lane().name());
+        fields.put("override_evaluated", job.overrideEvaluated() ? "1" : "0");
+        fields.put("published", job.total() == 0 ? "1" : "0");
+        if (job.deadline() != null) {
+            fields.put("deadline_at", String.valueOf(job.deadline().toEpochMilli()));
+        }
+        if (job.callbackUrl() != null) {
+            fields.put("callback_url", job.callbackUrl());
+        }
+        return fields;
+    }
+
+    private String now() {
+        return String.valueOf(clock.millis());
+    }
+
+    private static String seconds(Duration duration) {
+        return String.valueOf(Math.max(duration.toSeconds(), 1));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(List<?> raw) {
+        return raw.stream().map(String::valueOf).toList();
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static RedisScript<List> script(String name) {
+        return RedisScript.of(new ClassPathResource("io/evalify/core/job/" + name), List.class);
+    }
+}
