@@ -40,9 +40,11 @@ public final class SchemaValidator {
                 .pathType(PathType.JSON_POINTER)
                 .formatAssertionsEnabled(true)
                 .build();
-        this.registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
-                .schemaRegistryConfig(config)
-                .schemaIdResolvers(ids -> ids.mapPrefix(SchemaName.ID_BASE, "classpath:" + SchemaName.RESOURCE_FOLDER)));
+        this.registry = SchemaRegistry.withDefaultDialect(
+                SpecificationVersion.DRAFT_2020_12,
+                builder -> builder.schemaRegistryConfig(config)
+                        .schemaIdResolvers(
+                                ids -> ids.mapPrefix(SchemaName.ID_BASE, "classpath:" + SchemaName.RESOURCE_FOLDER)));
     }
 
     /**

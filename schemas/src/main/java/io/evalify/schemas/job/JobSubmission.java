@@ -45,5 +45,14 @@ public record JobSubmission(
             @JsonProperty("force") boolean force,
             @JsonProperty("callback_url") String callbackUrl) {
         static final Config DEFAULT = new Config(false, false, null);
+
+        /** Reads a partial config: an absent or null flag means false. */
+        @com.fasterxml.jackson.annotation.JsonCreator
+        static Config of(
+                @JsonProperty("override_evaluated") Boolean overrideEvaluated,
+                @JsonProperty("force") Boolean force,
+                @JsonProperty("callback_url") String callbackUrl) {
+            return new Config(Boolean.TRUE.equals(overrideEvaluated), Boolean.TRUE.equals(force), callbackUrl);
+        }
     }
 }

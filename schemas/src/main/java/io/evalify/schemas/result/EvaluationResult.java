@@ -20,7 +20,7 @@ public record EvaluationResult(
 
     /** Compact constructor: keeps the question order and makes the map read-only. */
     public EvaluationResult {
-        data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
+        data = Collections.unmodifiableMap(new LinkedHashMap<>(data == null ? Map.of() : data));
     }
 
     /** A v1 result over the given outcomes. */

@@ -16,6 +16,7 @@ import java.util.List;
  * @param lane which worker lane grades this task
  * @param attempt delivery attempt, 1 for the first
  * @param enqueuedAt when the API (or a requeue) published the task
+ * @param firstFailedAt when the first attempt failed, or null while no attempt has failed
  */
 public record TaskEvent(
         @JsonProperty("job_id") String jobId,
@@ -25,7 +26,8 @@ public record TaskEvent(
         @JsonProperty("override_evaluated") boolean overrideEvaluated,
         @JsonProperty("lane") TaskLane lane,
         @JsonProperty("attempt") int attempt,
-        @JsonProperty("enqueued_at") Instant enqueuedAt) {
+        @JsonProperty("enqueued_at") Instant enqueuedAt,
+        @JsonProperty("first_failed_at") Instant firstFailedAt) {
 
     /** The record key: spreads a job's students over every partition while keeping one student on one. */
     public String key() {
@@ -34,11 +36,13 @@ public record TaskEvent(
 
     /** The same task as a fresh first attempt, for a requeue or replay by an operator. */
     public TaskEvent requeued(Instant now) {
-        return new TaskEvent(jobId, quizId, studentId, questionIds, overrideEvaluated, lane, 1, now);
+        return new TaskEvent(jobId, quizId, studentId, questionIds, overrideEvaluated, lane, 1, now, null);
     }
 
-    /** The same task for its next attempt. */
-    public TaskEvent nextAttempt() {
-        return new TaskEvent(jobId, quizId, studentId, questionIds, overrideEvaluated, lane, attempt + 1, enqueuedAt);
+    /** The same task for its next attempt, after a failure at {@code failedAt}. */
+    public TaskEvent nextAttempt(Instant failedAt) {
+        var first = firstFailedAt == null ? failedAt : firstFailedAt;
+        return new TaskEvent(
+                jobId, quizId, studentId, questionIds, overrideEvaluated, lane, attempt + 1, enqueuedAt, first);
     }
 }
