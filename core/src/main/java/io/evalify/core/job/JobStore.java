@@ -158,6 +158,18 @@ public class JobStore {
         return result.subList(1, result.size());
     }
 
+    /** Ids of jobs created at or after {@code since}, newest first. */
+    public List<String> idsCreatedSince(java.time.Instant since, long offset, long limit) {
+        var ids = redis.opsForZSet()
+                .reverseRangeByScore(JobKeys.JOBS_INDEX, since.toEpochMilli(), Double.MAX_VALUE, offset, limit);
+        return ids == null ? List.of() : List.copyOf(ids);
+    }
+
+    /** Drops index entries of jobs created before {@code before} (their hashes have expired by then). */
+    public void pruneIndex(java.time.Instant before) {
+        redis.opsForZSet().removeRangeByScore(JobKeys.JOBS_INDEX, 0, before.toEpochMilli() - 1);
+    }
+
     /** Job ids, newest first. */
     public List<String> recentJobIds(long offset, long limit) {
         var ids = redis.opsForZSet().reverseRange(JobKeys.JOBS_INDEX, offset, offset + limit - 1);

@@ -1,0 +1,156 @@
+package io.evalify.core.backend;
+
+import io.evalify.schemas.Json;
+import io.evalify.schemas.backend.Question;
+import io.evalify.schemas.backend.QuizResponse;
+import io.evalify.schemas.backend.QuizSettings;
+import io.evalify.schemas.result.SaveBody;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The Evalify backend's evaluation routes (reference §3.3), over one pooled HTTP client with explicit
+ * time-outs. Every failure becomes a {@link BackendException} carrying the status.
+ */
+public class BackendClient {
+
+    private static final String API_KEY_HEADER = "API_KEY";
+
+    private final BackendProperties properties;
+    private final HttpClient http;
+    private final String base;
+
+    /** A client for the configured backend. */
+    public BackendClient(BackendProperties properties) {
+        this.properties = properties;
+        this.base = properties.baseUrl().replaceAll("/+$", "");
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(properties.connectTimeout())
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+    }
+
+    /** Every response row of a quiz, submitted or not. */
+    public List<QuizResponse> responses(String quizId) {
+        var body = get("GET /eval/quiz/{id}/student", "/eval/quiz/" + enc(quizId) + "/student");
+        return convert(body.path("responses"), new TypeReference<List<QuizResponse>>() {});
+    }
+
+    /** One student's response row; a 404 means the student has none. */
+    public QuizResponse response(String quizId, String studentId) {
+        var path = "/eval/quiz/" + enc(quizId) + "/student/" + enc(studentId);
+        var body = get("GET /eval/quiz/{id}/student/{sid}", path);
+        return convert(body.path("response"), new TypeReference<QuizResponse>() {});
+    }
+
+    /** The quiz's questions (empty for an unknown quiz, as the backend answers). */
+    public List<Question> questions(String quizId) {
+        var body = get("GET /eval/quiz/{id}/question", "/eval/quiz/" + enc(quizId) + "/question");
+        return convert(body.path("data"), new TypeReference<List<Question>>() {});
+    }
+
+    /** The quiz's evaluation settings, or empty when the quiz has no settings row. */
+    public Optional<QuizSettings> settings(String quizId) {
+        try {
+            var body = get("GET /eval/quiz/{id}/settings", "/eval/quiz/" + enc(quizId) + "/settings");
+            return Optional.of(convert(body, new TypeReference<QuizSettings>() {}));
+        } catch (BackendException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** True when the backend knows the quiz. */
+    public boolean quizExists(String quizId) {
+        try {
+            get("GET /eval/quiz/{id}", "/eval/quiz/" + enc(quizId));
+            return true;
+        } catch (BackendException e) {
+            if (e.status() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Saves one student's grades. {@code idempotencyKey} ({@code jobId:studentId}) lets a backend that honours
+     * it drop the duplicates an at-least-once worker may send; ours are identical anyway.
+     */
+    public void save(String quizId, String studentId, SaveBody body, String idempotencyKey) {
+        var request = request("/eval/quiz/" + enc(quizId) + "/save/" + enc(studentId))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body)))
+                .build();
+        send("POST /eval/quiz/{id}/save/{sid}", request);
+    }
+
+    private JsonNode get(String route, String path) {
+        return send(route, request(path).GET().build());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(properties.requestTimeout())
+                .header(API_KEY_HEADER, properties.apiKey())
+                .header("Accept", "application/json");
+    }
+
+    private JsonNode send(String route, HttpRequest request) {
+        HttpResponse<byte[]> response = exchange(route, request);
+        if (response.statusCode() >= 400) {
+            throw new BackendException(route, response.statusCode(), errorText(response.body()), null);
+        }
+        try {
+            return Json.mapper().readTree(response.body());
+        } catch (JacksonException e) {
+            throw new BackendException(route, response.statusCode(), "answer is not JSON", e);
+        }
+    }
+
+    private HttpResponse<byte[]> exchange(String route, HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new BackendException(route, 0, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BackendException(route, 0, "interrupted", e);
+        }
+    }
+
+    private static String errorText(byte[] body) {
+        try {
+            var node = Json.mapper().readTree(body);
+            return node.path("error").asString(new String(body, StandardCharsets.UTF_8));
+        } catch (JacksonException e) {
+            var text = new String(body, StandardCharsets.UTF_8);
+            return text.length() > 200 ? text.substring(0, 200) : text;
+        }
+    }
+
+    private static <T> T convert(JsonNode node, TypeReference<T> type) {
+        try {
+            return Json.mapper().convertValue(node, type);
+        } catch (IllegalArgumentException | JacksonException e) {
+            throw new BackendException("decode", 200, "unexpected answer shape: " + e.getMessage(), e);
+        }
+    }
+
+    private static String enc(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,28 @@
+package io.evalify.core.backend;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How to reach the Evalify backend ({@code evalify.backend.*}).
+ *
+ * @param baseUrl base of the evaluation routes, e.g. {@code http://localhost:3000/api/utils}
+ * @param apiKey shared secret sent in the {@code API_KEY} header (the backend's {@code API_KEY})
+ * @param connectTimeout TCP connect time-out
+ * @param requestTimeout time-out of one request, headers and body
+ */
+@ConfigurationProperties("evalify.backend")
+public record BackendProperties(
+        @DefaultValue("http://localhost:3000/api/utils") String baseUrl,
+        @DefaultValue("api_key") String apiKey,
+        @DefaultValue("5s") Duration connectTimeout,
+        @DefaultValue("30s") Duration requestTimeout) {
+
+    /** Hides the key from logs and actuator output. */
+    @Override
+    public String toString() {
+        return "BackendProperties[baseUrl=" + baseUrl + ", apiKey=****, connectTimeout=" + connectTimeout
+                + ", requestTimeout=" + requestTimeout + "]";
+    }
+}

@@ -1,0 +1,147 @@
+package io.evalify.fakes.backend;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The fake's database. Stored nodes are never mutated after they are put (a change replaces the node),
+ * so a reader can serialise what it got without holding a lock.
+ */
+final class QuizStore {
+
+    private final Map<String, JsonNode> quizzes = new ConcurrentHashMap<>();
+    private final Map<String, List<JsonNode>> questions = new ConcurrentHashMap<>();
+    private final Map<String, JsonNode> settings = new ConcurrentHashMap<>();
+    private final Map<String, QuizRows> responses = new ConcurrentHashMap<>();
+
+    void load(Fixture fixture) {
+        String quizId = fixture.quizId();
+        quizzes.put(quizId, fixture.quiz() != null ? fixture.quiz() : Rows.quiz(quizId, quizId));
+        putQuestions(quizId, fixture.questions());
+        if (fixture.settings() != null) {
+            putSettings(quizId, fixture.settings());
+        }
+        QuizRows rows = new QuizRows();
+        fixture.responses().forEach(row -> rows.put(Rows.response(row)));
+        responses.put(quizId, rows);
+    }
+
+    Optional<JsonNode> quiz(String quizId) {
+        return Optional.ofNullable(quizzes.get(quizId));
+    }
+
+    void putQuiz(String quizId, Object row) {
+        quizzes.put(quizId, Rows.toObject(row));
+    }
+
+    List<JsonNode> questions(String quizId) {
+        return questions.getOrDefault(quizId, List.of());
+    }
+
+    Optional<JsonNode> question(String quizId, String questionId) {
+        return questions(quizId).stream()
+                .filter(q -> questionId.equals(q.path("id").asString(null)))
+                .findFirst();
+    }
+
+    void putQuestions(String quizId, List<?> values) {
+        questions.put(
+                quizId, values.stream().map(v -> (JsonNode) Rows.question(v)).toList());
+    }
+
+    void putQuestion(String quizId, Object value) {
+        ObjectNode question = Rows.question(value);
+        String id = question.path("id").asString();
+        questions.compute(quizId, (key, old) -> {
+            List<JsonNode> list = new ArrayList<>(old == null ? List.of() : old);
+            list.removeIf(q -> id.equals(q.path("id").asString(null)));
+            list.add(question);
+            return List.copyOf(list);
+        });
+    }
+
+    Optional<JsonNode> settings(String quizId) {
+        return Optional.ofNullable(settings.get(quizId));
+    }
+
+    void putSettings(String quizId, Object value) {
+        settings.put(quizId, Rows.settings(quizId, value));
+    }
+
+    void removeSettings(String quizId) {
+        settings.remove(quizId);
+    }
+
+    List<JsonNode> responses(String quizId) {
+        QuizRows rows = responses.get(quizId);
+        return rows == null ? List.of() : rows.snapshot();
+    }
+
+    Optional<JsonNode> response(String quizId, String studentId) {
+        QuizRows rows = responses.get(quizId);
+        return rows == null ? Optional.empty() : rows.get(studentId);
+    }
+
+    void putResponse(Object value) {
+        ObjectNode row = Rows.response(value);
+        responses
+                .computeIfAbsent(row.path("quizId").asString(), k -> new QuizRows())
+                .put(row);
+    }
+
+    boolean removeResponse(String quizId, String studentId) {
+        QuizRows rows = responses.get(quizId);
+        return rows != null && rows.remove(studentId);
+    }
+
+    /** Replaces a row with {@code change} applied to a copy; false when there is no such row. */
+    boolean updateResponse(String quizId, String studentId, UnaryOperator<ObjectNode> change) {
+        QuizRows rows = responses.get(quizId);
+        return rows != null && rows.update(studentId, change);
+    }
+
+    void clear() {
+        quizzes.clear();
+        questions.clear();
+        settings.clear();
+        responses.clear();
+    }
+
+    /** One quiz's rows in insertion (backend) order. */
+    private static final class QuizRows {
+
+        private final Map<String, JsonNode> byStudent = new LinkedHashMap<>();
+
+        synchronized void put(ObjectNode row) {
+            byStudent.put(row.path("studentId").asString(), row);
+        }
+
+        synchronized Optional<JsonNode> get(String studentId) {
+            return Optional.ofNullable(byStudent.get(studentId));
+        }
+
+        synchronized List<JsonNode> snapshot() {
+            return List.copyOf(byStudent.values());
+        }
+
+        synchronized boolean remove(String studentId) {
+            return byStudent.remove(studentId) != null;
+        }
+
+        synchronized boolean update(String studentId, UnaryOperator<ObjectNode> change) {
+            JsonNode old = byStudent.get(studentId);
+            if (old == null) {
+                return false;
+            }
+            byStudent.put(studentId, change.apply((ObjectNode) old.deepCopy()));
+            return true;
+        }
+    }
+}
