@@ -109,7 +109,31 @@ public class BackendClient {
                 .header("Accept", "application/json");
     }
 
+    /** Sends with quick retries for transient failures; the last failure is thrown. */
     private JsonNode send(String route, HttpRequest request) {
+        long backoff = properties.transportBackoff().toMillis();
+        for (int retry = 0; ; retry++, backoff *= 2) {
+            try {
+                return sendOnce(route, request);
+            } catch (BackendException e) {
+                if (e.isClientError() || retry >= properties.transportRetries()) {
+                    throw e;
+                }
+                pause(backoff, e);
+            }
+        }
+    }
+
+    private static void pause(long millis, BackendException cause) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw cause;
+        }
+    }
+
+    private JsonNode sendOnce(String route, HttpRequest request) {
         HttpResponse<byte[]> response = exchange(route, request);
         if (response.statusCode() >= 400) {
             throw new BackendException(route, response.statusCode(), errorText(response.body()), null);

@@ -11,13 +11,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param apiKey shared secret sent in the {@code API_KEY} header (the backend's {@code API_KEY})
  * @param connectTimeout TCP connect time-out
  * @param requestTimeout time-out of one request, headers and body
+ * @param transportRetries quick retries of a call that got no answer, a 5xx or a 429, before the failure
+ *     reaches the task's retry policy (every route we call is idempotent: GETs, and a save of the same body)
+ * @param transportBackoff wait before the first quick retry, doubled for each next one
  */
 @ConfigurationProperties("evalify.backend")
 public record BackendProperties(
         @DefaultValue("http://localhost:3000/api/utils") String baseUrl,
         @DefaultValue("api_key") String apiKey,
         @DefaultValue("5s") Duration connectTimeout,
-        @DefaultValue("30s") Duration requestTimeout) {
+        @DefaultValue("30s") Duration requestTimeout,
+        @DefaultValue("2") int transportRetries,
+        @DefaultValue("100ms") Duration transportBackoff) {
 
     /** Hides the key from logs and actuator output. */
     @Override

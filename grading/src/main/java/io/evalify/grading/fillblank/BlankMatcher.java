@@ -1,0 +1,50 @@
+package io.evalify.grading.fillblank;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+/**
+ * Static comparison of one blank. All whitespace is removed from both sides (as the old evaluator did);
+ * STRICT keeps case, NORMAL and HYBRID ignore it. Answer type NUMBER compares numerically
+ * ({@code 42.0} equals {@code 42}); UPPERCASE/LOWERCASE put the acceptable answer in that case first,
+ * which matters only in STRICT mode (the student must then write it in that case).
+ */
+final class BlankMatcher {
+
+    private BlankMatcher() {}
+
+    static boolean matches(Blank blank, String given, EvaluationType mode) {
+        if (given == null || given.isBlank()) {
+            return false;
+        }
+        return blank.answers().stream().anyMatch(expected -> same(blank.type(), expected, given, mode));
+    }
+
+    private static boolean same(Blank.AnswerType type, String expected, String given, EvaluationType mode) {
+        if (type == Blank.AnswerType.NUMBER && isNumber(squash(expected))) {
+            return isNumber(squash(given)) && number(expected).compareTo(number(given)) == 0;
+        }
+        String want = squash(inCase(type, expected));
+        return mode == EvaluationType.STRICT ? want.equals(squash(given)) : want.equalsIgnoreCase(squash(given));
+    }
+
+    private static String inCase(Blank.AnswerType type, String text) {
+        return switch (type) {
+            case UPPERCASE -> text.toUpperCase(Locale.ROOT);
+            case LOWERCASE -> text.toLowerCase(Locale.ROOT);
+            default -> text;
+        };
+    }
+
+    private static String squash(String text) {
+        return text.replaceAll("\\s+", "");
+    }
+
+    private static boolean isNumber(String text) {
+        return text.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    }
+
+    private static BigDecimal number(String text) {
+        return new BigDecimal(squash(text));
+    }
+}
