@@ -1,0 +1,66 @@
+package io.evalify.cli;
+
+import io.evalify.cli.command.BenchCommand;
+import io.evalify.cli.command.CancelCommand;
+import io.evalify.cli.command.FailuresCommand;
+import io.evalify.cli.command.LocalCommand;
+import io.evalify.cli.command.ReplayCommand;
+import io.evalify.cli.command.RetryFailedCommand;
+import io.evalify.cli.command.StatusCommand;
+import io.evalify.cli.command.SubmitCommand;
+import io.evalify.cli.command.WatchCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The {@code evalify} command: entry point of the CLI jar. */
+@Command(
+        name = "evalify",
+        mixinStandardHelpOptions = true,
+        version = "evalify 0.1.0-SNAPSHOT",
+        description = "Run, submit and follow Evalify evaluation jobs.",
+        subcommands = {
+            LocalCommand.class,
+            SubmitCommand.class,
+            StatusCommand.class,
+            WatchCommand.class,
+            CancelCommand.class,
+            FailuresCommand.class,
+            RetryFailedCommand.class,
+            ReplayCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:OK (for job commands: the job COMPLETED, or is still running)",
+            "1:The job ended FAILED, CANCELLED, EXPIRED or COMPLETED_WITH_ERRORS",
+            "2:Bad usage, or a command not implemented yet",
+            "3:Cannot reach the API (for local: the stack did not start)",
+            "4:The API answered with an error"
+        })
+public final class EvalifyCli implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    /** Without a command there is nothing to do: show the usage. */
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing command");
+    }
+
+    /** Runs the CLI and exits with the command's exit code. */
+    public static void main(String[] args) {
+        System.exit(commandLine(CliContext.fromSystem()).execute(args));
+    }
+
+    /** The configured command line; tests call this with their own context and writers. */
+    public static CommandLine commandLine(CliContext context) {
+        return new CommandLine(new EvalifyCli(), new CliFactory(context))
+                .setExecutionExceptionHandler(new ErrorHandler())
+                .setCaseInsensitiveEnumValuesAllowed(true);
+    }
+}

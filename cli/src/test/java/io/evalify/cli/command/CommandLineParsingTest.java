@@ -1,0 +1,134 @@
+package io.evalify.cli.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.evalify.cli.CliRunner;
+import io.evalify.cli.CliRunner.Result;
+import io.evalify.cli.ExitCodes;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Options, help and usage errors of every command, without any server. */
+class CommandLineParsingTest {
+
+    @TempDir
+    Path home;
+
+    @ParameterizedTest
+    @CsvSource({
+        "local, --students",
+        "local, --keep-running",
+        "local, --backend-url",
+        "local, --llm-model",
+        "local, --judge0-url",
+        "local, --quiz-id",
+        "submit, --override-evaluated",
+        "submit, --watch",
+        "submit, --api-key",
+        "status, --json",
+        "watch, --api",
+        "cancel, --api",
+        "failures, --api",
+        "retry-failed, --api-key",
+        "replay, --from-offset",
+        "replay, --to-time",
+        "replay, --bootstrap-servers",
+        "bench, --scenario"
+    })
+    void helpShouldDescribeEachOption(String command, String option) {
+        Result result = run(command, "--help");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(result.out()).contains("Usage: evalify " + command).contains(option);
+    }
+
+    @Test
+    void topLevelHelpShouldListTheCommandsAndExitCodes() {
+        Result result = run("--help");
+
+        assertThat(result.out())
+                .contains("local", "submit", "status", "watch", "cancel", "failures", "retry-failed", "replay", "bench")
+                .contains("Exit codes:")
+                .contains("Cannot reach the API");
+    }
+
+    @Test
+    void noCommandShouldBeAUsageError() {
+        Result result = run();
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("Missing command");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"submit", "status", "watch", "cancel", "failures", "retry-failed"})
+    void missingRequiredArgumentsShouldBeUsageErrors(String command) {
+        Result result = run(command);
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("Missing required");
+    }
+
+    @Test
+    void replayShouldRequireExactlyOneStart() {
+        assertThat(run("replay", "--topic", "t").exitCode()).isEqualTo(ExitCodes.USAGE);
+        Result both = run("replay", "--topic", "t", "--from-offset", "1", "--from-time", "2026-01-10T10:00:00Z");
+        assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(both.err()).contains("mutually exclusive");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "replay --topic evalify.tasks --from-offset 5 --to-offset 9 --partition 2 --job j-1",
+        "replay --topic evalify.tasks --from-time 2026-01-10T10:00:00Z --bootstrap-servers 127.0.0.1:1",
+        "bench --scenario s3",
+        "bench"
+    })
+    void replayAndBenchShouldParseButSayNotImplementedYet(String line) {
+        Result result = run(line.split(" "));
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("not implemented yet").doesNotContain("Usage:");
+    }
+
+    @Test
+    void benchShouldRejectAnUnknownScenario() {
+        Result result = run("bench", "--scenario", "S9");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("S1, S2, S3, S4, S5");
+    }
+
+    @Test
+    void localWithABackendUrlShouldNeedAQuizId() {
+        Result result = run("local", "--backend-url", "http://127.0.0.1:1/api/utils");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("--backend-url needs --quiz-id");
+    }
+
+    @Test
+    void localShouldSayWhatIsNotBuiltAndExitThree() {
+        Result result = run("local");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.API_UNREACHABLE);
+        assertThat(result.err()).contains("not built yet").contains("api/target/api-0.1.0-SNAPSHOT-exec.jar");
+    }
+
+    @Test
+    void aMalformedApiUrlShouldBeAUsageError() {
+        Result result = run("status", "j", "--api", "not a url");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("invalid API URL 'not a url'");
+    }
+
+    private Result run(String... args) {
+        return new CliRunner(Map.of(), home).run(args);
+    }
+}
