@@ -27,12 +27,19 @@ public class BackendClient {
     private static final String API_KEY_HEADER = "API_KEY";
 
     private final BackendProperties properties;
+    private final CallObserver observer;
     private final HttpClient http;
     private final String base;
 
     /** A client for the configured backend. */
     public BackendClient(BackendProperties properties) {
+        this(properties, CallObserver.NONE);
+    }
+
+    /** A client that reports every call's latency to {@code observer}. */
+    public BackendClient(BackendProperties properties, CallObserver observer) {
         this.properties = properties;
+        this.observer = observer;
         this.base = properties.baseUrl().replaceAll("/+$", "");
         this.http = HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
@@ -146,9 +153,13 @@ public class BackendClient {
     }
 
     private HttpResponse<byte[]> exchange(String route, HttpRequest request) {
+        long start = System.nanoTime();
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            var response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            observer.observe(route, response.statusCode(), java.time.Duration.ofNanos(System.nanoTime() - start));
+            return response;
         } catch (IOException e) {
+            observer.observe(route, 0, java.time.Duration.ofNanos(System.nanoTime() - start));
             throw new BackendException(route, 0, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -9,6 +9,12 @@ public final class JobKeys {
     /** Sorted set of every job id, scored by creation time (for listing). */
     public static final String JOBS_INDEX = "evalify:jobs";
 
+    /**
+     * Sorted set of the ids of jobs whose terminal status still has to be POSTed to their {@code callback_url},
+     * scored by creation time.
+     */
+    public static final String CALLBACKS_PENDING = "evalify:callbacks:pending";
+
     private JobKeys() {}
 
     /** Hash: status, quiz, counts, timestamps of one job. */
@@ -29,6 +35,11 @@ public final class JobKeys {
     /** String: id of the job currently active for a quiz (one active job per quiz unless forced). */
     public static String activeJobOfQuiz(String quizId) {
         return "evalify:quiz:{" + quizId + "}:active";
+    }
+
+    /** Sorted set: the ids of a quiz's jobs, scored by creation time (the latest job of a quiz, listing by quiz). */
+    public static String jobsOfQuiz(String quizId) {
+        return "evalify:quiz:{" + quizId + "}:jobs";
     }
 
     /** String: the job created for an {@code Idempotency-Key}, with the hash of its body. */

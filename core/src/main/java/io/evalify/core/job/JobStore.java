@@ -30,6 +30,9 @@ public class JobStore {
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> REQUEUE = script("requeue-failed.lua");
 
+    private static final RedisScript<String> CLAIM_CALLBACK =
+            RedisScript.of(new ClassPathResource("io/evalify/core/job/claim-callback.lua"), String.class);
+
     private final StringRedisTemplate redis;
     private final JobRetention retention;
     private final Clock clock;
@@ -50,7 +53,9 @@ public class JobStore {
                 JobKeys.job(job.jobId()),
                 JobKeys.JOBS_INDEX,
                 JobKeys.activeJobOfQuiz(job.quizId()),
-                idempotencyKey == null ? "evalify:idempotency:-" : JobKeys.idempotency(idempotencyKey));
+                idempotencyKey == null ? "evalify:idempotency:-" : JobKeys.idempotency(idempotencyKey),
+                JobKeys.jobsOfQuiz(job.quizId()),
+                JobKeys.CALLBACKS_PENDING);
         var args = new ArrayList<String>(List.of(
                 job.jobId(),
                 now(),
@@ -58,7 +63,9 @@ public class JobStore {
                 force ? "1" : "0",
                 idempotencyKey == null ? "" : idempotency.encode(),
                 seconds(retention.idempotencyKeys()),
-                job.total() == 0 ? JobStatus.COMPLETED.name() : JobStatus.QUEUED.name()));
+                job.total() == 0 ? JobStatus.COMPLETED.name() : JobStatus.QUEUED.name(),
+                seconds(retention.failed()),
+                job.callbackUrl() == null ? "0" : "1"));
         fields(job).forEach((field, value) -> {
             args.add(field);
             args.add(value);
@@ -174,6 +181,100 @@ public class JobStore {
     public List<String> recentJobIds(long offset, long limit) {
         var ids = redis.opsForZSet().reverseRange(JobKeys.JOBS_INDEX, offset, offset + limit - 1);
         return ids == null ? List.of() : List.copyOf(ids);
+    }
+
+    /** Ids of a quiz's jobs, newest first (entries whose job has expired may remain; {@link #find} skips them). */
+    public List<String> jobIdsOfQuiz(String quizId, long offset, long limit) {
+        var ids = redis.opsForZSet().reverseRange(JobKeys.jobsOfQuiz(quizId), offset, offset + limit - 1);
+        return ids == null ? List.of() : List.copyOf(ids);
+    }
+
+    /** When the job last changed (status, counts or a requeue), if it exists. */
+    public Optional<java.time.Instant> updatedAt(String jobId) {
+        Object value = redis.opsForHash().get(JobKeys.job(jobId), "updated_at");
+        return Optional.ofNullable(value).map(v -> java.time.Instant.ofEpochMilli(Long.parseLong(v.toString())));
+    }
+
+    /** The outcomes recorded for the given students; a student without an outcome is absent from the map. */
+    public Map<String, TaskOutcome> outcomesOf(String jobId, List<String> studentIds) {
+        if (studentIds.isEmpty()) {
+            return Map.of();
+        }
+        List<String> values = redis.<String, String>opsForHash().multiGet(JobKeys.outcomes(jobId), studentIds);
+        var outcomes = new java.util.HashMap<String, TaskOutcome>();
+        for (int i = 0; i < studentIds.size(); i++) {
+            var student = studentIds.get(i);
+            outcomeNamed(values.get(i)).ifPresent(o -> outcomes.put(student, o));
+        }
+        return outcomes;
+    }
+
+    private static Optional<TaskOutcome> outcomeNamed(String value) {
+        return Stream.of(TaskOutcome.values())
+                .filter(o -> o.field().equals(value))
+                .findFirst();
+    }
+
+    /** Up to {@code limit} ids of jobs whose completion callback has not been delivered or given up yet. */
+    public List<String> pendingCallbacks(long limit) {
+        var ids = redis.opsForZSet().range(JobKeys.CALLBACKS_PENDING, 0, limit - 1);
+        return ids == null ? List.of() : List.copyOf(ids);
+    }
+
+    /**
+     * Claims the delivery of a job's callback for {@code lease}, so only one API instance sends it. A claim whose
+     * holder died can be taken again once the lease has run out.
+     *
+     * @return {@code claimed}, {@code busy} (another holder), {@code done} (already settled) or {@code missing}
+     */
+    public String claimCallback(String jobId, String owner, Duration lease) {
+        return redis.execute(
+                CLAIM_CALLBACK, List.of(JobKeys.job(jobId)), now(), String.valueOf(lease.toMillis()), owner);
+    }
+
+    /** Settles a job's callback as delivered or given up after {@code attempts}, and drops it from the queue. */
+    public void settleCallback(String jobId, boolean delivered, int attempts, String lastError) {
+        var key = JobKeys.job(jobId);
+        if (Boolean.TRUE.equals(redis.hasKey(key))) {
+            var fields = new java.util.LinkedHashMap<String, String>();
+            fields.put("callback_status", delivered ? "delivered" : "failed");
+            fields.put("callback_attempts", String.valueOf(attempts));
+            fields.put("callback_at", now());
+            if (lastError != null) {
+                fields.put("callback_error", lastError);
+            }
+            redis.opsForHash().putAll(key, fields);
+        }
+        redis.opsForZSet().remove(JobKeys.CALLBACKS_PENDING, jobId);
+    }
+
+    /** Drops a job from the pending callbacks without touching the job (it has expired, or was settled). */
+    public void forgetCallback(String jobId) {
+        redis.opsForZSet().remove(JobKeys.CALLBACKS_PENDING, jobId);
+    }
+
+    /** The callback's state ({@code delivered} or {@code failed}), if settled. */
+    public Optional<String> callbackStatus(String jobId) {
+        return Optional.ofNullable(redis.opsForHash().get(JobKeys.job(jobId), "callback_status"))
+                .map(Object::toString);
+    }
+
+    /**
+     * Arms a job's callback again (after a requeue re-opened it), so its next terminal status is delivered too.
+     * A job without a callback URL is left alone.
+     */
+    public void rearmCallback(String jobId) {
+        var key = JobKeys.job(jobId);
+        var snapshot = find(jobId);
+        if (snapshot.isEmpty() || snapshot.get().callbackUrl() == null) {
+            return;
+        }
+        redis.opsForHash().delete(key, "callback_status", "callback_lease_until", "callback_owner");
+        redis.opsForZSet()
+                .add(
+                        JobKeys.CALLBACKS_PENDING,
+                        jobId,
+                        snapshot.get().createdAt().toEpochMilli());
     }
 
     private List<String> transitionRaw(String jobId, JobStatus to, String error, Iterable<JobStatus> sources) {

@@ -12,6 +12,7 @@ public final class NewJobBuilder {
     private String jobId = UUID.randomUUID().toString();
     private String quizId = "quiz-" + UUID.randomUUID();
     private List<String> students = List.of("s1", "s2");
+    private String callbackUrl;
 
     /** A job of two students on a fresh quiz. */
     public static NewJobBuilder aJob() {
@@ -30,6 +31,12 @@ public final class NewJobBuilder {
         return this;
     }
 
+    /** Asks for a completion callback to {@code url}. */
+    public NewJobBuilder withCallback(String url) {
+        callbackUrl = url;
+        return this;
+    }
+
     /** Builds the job. */
     public NewJob build() {
         return new NewJob(
@@ -40,6 +47,6 @@ public final class NewJobBuilder {
                 false,
                 TaskLane.OBJECTIVE,
                 Instant.now().plusSeconds(3600),
-                null);
+                callbackUrl);
     }
 }

@@ -80,6 +80,9 @@ public final class LlmGrader {
         acquire();
         try {
             return chat.complete(request);
+        } catch (RemoteCallException e) {
+            permits.failed(e);
+            throw e;
         } finally {
             permits.release();
         }

@@ -14,6 +14,12 @@ public interface LlmPermits {
     /** Gives back a permit taken by {@link #acquire()}. */
     void release();
 
+    /**
+     * Told about a call that failed after the client library's own retries, before its permit is released: a
+     * shared limiter can start a global cool-down on a 429 instead of letting every worker retry hot.
+     */
+    default void failed(io.evalify.grading.RemoteCallException error) {}
+
     /** A limiter local to this JVM. */
     static LlmPermits local(int permits) {
         Semaphore semaphore = new Semaphore(Math.max(1, permits));

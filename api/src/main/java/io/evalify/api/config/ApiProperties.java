@@ -1,0 +1,72 @@
+package io.evalify.api.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The API's settings ({@code evalify.api.*}).
+ *
+ * @param apiKey the shared secret callers send (the old evaluator's {@code EVALUATION_SERVICE_API_KEY})
+ * @param apiKeyHeader the header carrying it; {@code Authorization: Bearer} is accepted too
+ * @param maxStudentsPerJob the most tasks one job may have
+ * @param maxBodySize the largest request body accepted, also for chunked bodies without a length
+ * @param jobDeadline how long a job may run before it expires (RQ's {@code ttl} for a whole batch)
+ * @param publishTimeout how long to wait for the broker to acknowledge every task of a new job
+ * @param publishLease after this long a job whose tasks never all reached the broker is failed
+ * @param callbackSecret key of the HMAC-SHA256 signature sent with every completion callback
+ * @param events the progress event streams ({@code GET /{id}/events})
+ * @param callback delivery of completion callbacks
+ */
+@ConfigurationProperties("evalify.api")
+public record ApiProperties(
+        @DefaultValue("api_key") String apiKey,
+        @DefaultValue("API_KEY") String apiKeyHeader,
+        @DefaultValue("100000") int maxStudentsPerJob,
+        @DefaultValue("2MB") DataSize maxBodySize,
+        @DefaultValue("24h") Duration jobDeadline,
+        @DefaultValue("30s") Duration publishTimeout,
+        @DefaultValue("2m") Duration publishLease,
+        @DefaultValue("change-me") String callbackSecret,
+        @DefaultValue Events events,
+        @DefaultValue Callback callback) {
+
+    /**
+     * Progress event streams.
+     *
+     * @param pollInterval how often each open stream reads the job from Redis
+     * @param heartbeat how long a stream may stay silent before a keep-alive comment is sent
+     * @param timeout how long one stream stays open at most; clients reconnect after it
+     * @param maxStreams the most streams open at once on this instance; more are refused with 503
+     */
+    public record Events(
+            @DefaultValue("500ms") Duration pollInterval,
+            @DefaultValue("15s") Duration heartbeat,
+            @DefaultValue("30m") Duration timeout,
+            @DefaultValue("1000") int maxStreams) {}
+
+    /**
+     * Completion callbacks.
+     *
+     * @param pollInterval how often pending callbacks are looked for
+     * @param maxAttempts attempts per delivery before giving up
+     * @param initialBackoff wait before the second attempt; doubled before each further one
+     * @param requestTimeout timeout of one POST
+     * @param lease how long one instance owns a delivery before another may take it over
+     */
+    public record Callback(
+            @DefaultValue("2s") Duration pollInterval,
+            @DefaultValue("5") int maxAttempts,
+            @DefaultValue("1s") Duration initialBackoff,
+            @DefaultValue("10s") Duration requestTimeout,
+            @DefaultValue("5m") Duration lease) {}
+
+    /** Hides the secrets. */
+    @Override
+    public String toString() {
+        return "ApiProperties[apiKey=****, apiKeyHeader=" + apiKeyHeader + ", maxStudentsPerJob=" + maxStudentsPerJob
+                + ", maxBodySize=" + maxBodySize + ", jobDeadline=" + jobDeadline + ", callbackSecret=****, events="
+                + events + ", callback=" + callback + "]";
+    }
+}

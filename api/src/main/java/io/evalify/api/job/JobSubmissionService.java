@@ -1,0 +1,177 @@
+package io.evalify.api.job;
+
+import io.evalify.api.config.ApiProperties;
+import io.evalify.api.web.ApiProblem;
+import io.evalify.core.backend.BackendClient;
+import io.evalify.core.backend.BackendException;
+import io.evalify.core.job.CreateResult;
+import io.evalify.core.job.IdempotencyRecord;
+import io.evalify.core.job.JobStore;
+import io.evalify.core.job.NewJob;
+import io.evalify.schemas.backend.Question;
+import io.evalify.schemas.job.JobAccepted;
+import io.evalify.schemas.job.JobStatus;
+import io.evalify.schemas.job.JobSubmission;
+import io.evalify.schemas.task.TaskEvent;
+import io.evalify.schemas.task.TaskLane;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Creates a job: resolve the students with the backend, write the job to Redis as QUEUED, publish one task per
+ * student, then mark the job published. If publishing fails the job is failed at once with the reason; if the
+ * API dies mid-publish, {@link JobSweeper} fails it when its publish lease runs out. So no job stays QUEUED
+ * forever, and a job that is QUEUED already exists when a worker sees its first task.
+ */
+@Service
+public class JobSubmissionService {
+
+    private static final Logger log = LoggerFactory.getLogger(JobSubmissionService.class);
+
+    private final BackendClient backend;
+    private final JobStore jobs;
+    private final TaskPublisher publisher;
+    private final ApiProperties properties;
+    private final Clock clock;
+
+    JobSubmissionService(
+            BackendClient backend, JobStore jobs, TaskPublisher publisher, ApiProperties properties, Clock clock) {
+        this.backend = backend;
+        this.jobs = jobs;
+        this.publisher = publisher;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Submits a validated request; {@code idempotencyKey} and {@code bodyHash} may be null.
+     *
+     * @throws ApiProblem 409 {@code quiz-busy} or {@code idempotency-key-reused}, 422 for an unknown quiz or too
+     *     many students, 502 when the backend fails, 503 when the broker does not take the tasks
+     */
+    public JobAccepted submit(JobSubmission request, String idempotencyKey, String bodyHash) {
+        var job = plan(request);
+        var idempotency = new IdempotencyRecord(job.jobId(), bodyHash);
+        var created =
+                jobs.create(job, idempotency, idempotencyKey, request.config().force());
+        return switch (created) {
+            case CreateResult.Created c -> publish(job);
+            case CreateResult.Duplicate d -> repeat(d.stored(), bodyHash);
+            case CreateResult.Conflict c -> throw activeJobConflict(request.quizId(), c.activeJobId());
+        };
+    }
+
+    private NewJob plan(JobSubmission request) {
+        var quizId = request.quizId();
+        var students = StudentResolver.resolve(
+                call(() -> backend.responses(quizId)),
+                request.filters().studentIds(),
+                request.config().overrideEvaluated());
+        if (students.size() > properties.maxStudentsPerJob()) {
+            throw ApiProblem.unprocessable(
+                    "too-many-students",
+                    "Too many students",
+                    students.size() + " students exceed the limit of " + properties.maxStudentsPerJob() + " per job");
+        }
+        var questions = filterQuestions(
+                call(() -> backend.questions(quizId)), request.filters().questionIds());
+        if (questions.isEmpty() && !call(() -> backend.quizExists(quizId))) {
+            throw ApiProblem.unprocessable("quiz-not-found", "Quiz not found", "The backend has no quiz " + quizId);
+        }
+        return new NewJob(
+                UUID.randomUUID().toString(),
+                quizId,
+                students,
+                request.filters().questionIds(),
+                request.config().overrideEvaluated(),
+                TaskLane.of(questions),
+                clock.instant().plus(properties.jobDeadline()),
+                request.config().callbackUrl());
+    }
+
+    private JobAccepted publish(NewJob job) {
+        if (job.total() > 0) {
+            try {
+                publisher.publishAll(tasks(job), properties.publishTimeout());
+                jobs.markPublished(job.jobId());
+            } catch (TaskPublisher.PublishException e) {
+                log.error("Publishing the tasks of job {} failed; failing the job", job.jobId(), e);
+                jobs.transition(job.jobId(), JobStatus.FAILED, "Could not publish tasks: " + e.getMessage());
+                throw ApiProblem.dependencyFailed(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "broker-unavailable",
+                        "Could not queue the job",
+                        "Kafka did not accept the tasks; job " + job.jobId() + " is FAILED.");
+            }
+        }
+        log.info(
+                "Job {} for quiz {} queued with {} tasks on lane {}",
+                job.jobId(),
+                job.quizId(),
+                job.total(),
+                job.lane());
+        var status = job.total() == 0 ? JobStatus.COMPLETED : JobStatus.QUEUED;
+        return new JobAccepted(job.jobId(), status, JobController.statusUrl(job.jobId()));
+    }
+
+    private List<TaskEvent> tasks(NewJob job) {
+        var now = clock.instant();
+        return job.studentIds().stream()
+                .map(student -> new TaskEvent(
+                        job.jobId(),
+                        job.quizId(),
+                        student,
+                        job.questionIds(),
+                        job.overrideEvaluated(),
+                        job.lane(),
+                        1,
+                        now,
+                        null))
+                .toList();
+    }
+
+    private JobAccepted repeat(IdempotencyRecord stored, String bodyHash) {
+        if (!stored.bodyHash().equals(bodyHash)) {
+            throw ApiProblem.conflict(
+                    "idempotency-key-reused",
+                    "Idempotency key reused",
+                    "This Idempotency-Key was used with a different body",
+                    Map.of("job_id", stored.jobId()));
+        }
+        var status = jobs.find(stored.jobId()).map(j -> j.status()).orElse(JobStatus.QUEUED);
+        return new JobAccepted(stored.jobId(), status, JobController.statusUrl(stored.jobId()));
+    }
+
+    private static ApiProblem activeJobConflict(String quizId, String activeJobId) {
+        return ApiProblem.conflict(
+                "quiz-busy",
+                "Quiz already being evaluated",
+                "Job " + activeJobId + " is still evaluating quiz " + quizId + "; set config.force to start another",
+                Map.of("active_job_id", activeJobId, "active_job_url", JobController.statusUrl(activeJobId)));
+    }
+
+    private static List<Question> filterQuestions(List<Question> questions, List<String> filter) {
+        return filter == null
+                ? questions
+                : questions.stream().filter(q -> filter.contains(q.id())).toList();
+    }
+
+    private static <T> T call(java.util.function.Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (BackendException e) {
+            if (e.status() == 404) {
+                // The backend does not know the quiz (or an id that cannot be routed): the caller's mistake.
+                throw ApiProblem.unprocessable("quiz-not-found", "Quiz not found", "The backend has no such quiz");
+            }
+            throw ApiProblem.dependencyFailed(
+                    HttpStatus.BAD_GATEWAY, "backend-unavailable", "Evalify backend failed", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.evalify.api.job;
+
+import io.evalify.core.job.JobSnapshot;
+import io.evalify.schemas.job.JobStatusResponse;
+import java.time.Instant;
+
+/** How a job is shown to callers: the snapshot's status JSON with a summary of failed students added. */
+public final class JobViews {
+
+    private JobViews() {}
+
+    /** The job's status URL, relative to the API's base. */
+    public static String statusUrl(String jobId) {
+        return JobController.BASE + "/" + jobId;
+    }
+
+    /**
+     * The status JSON; when students failed, {@code error} says how many and where to read why, e.g. "3 students
+     * failed; see /api/v1/jobs/evaluation/{id}/failures" (after the job's own error, if it has one).
+     */
+    public static JobStatusResponse statusOf(JobSnapshot job, Instant now) {
+        var response = job.toResponse(now);
+        if (job.failed() == 0) {
+            return response;
+        }
+        var summary = job.failed() + (job.failed() == 1 ? " student" : " students") + " failed; see "
+                + statusUrl(job.jobId()) + "/failures";
+        var error = response.error() == null ? summary : response.error() + "; " + summary;
+        return new JobStatusResponse(
+                response.jobId(),
+                response.quizId(),
+                response.status(),
+                response.counts(),
+                response.percent(),
+                response.createdAt(),
+                response.startedAt(),
+                response.finishedAt(),
+                response.ratePerSecond(),
+                response.etaSeconds(),
+                error);
+    }
+}

@@ -1,0 +1,54 @@
+package io.evalify.worker.config;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The worker's settings ({@code evalify.worker.*}).
+ *
+ * @param lanes concurrency of each lane's call stage
+ * @param commitInterval how often a lane commits the offsets of finished tasks
+ * @param drainTimeout how long a rebalance or shutdown waits for in-flight tasks
+ * @param pollTimeout longest wait of one poll
+ * @param taskTimeout longest time one task may take before it counts as a retryable failure (RQ's job_timeout)
+ * @param retry the retry policy
+ * @param quizCacheTtl how long a job's questions and settings stay cached after last use
+ * @param retryTick how often the retry scheduler looks for due retries
+ * @param groupPrefix prefix of the lanes' consumer group ids ({@code <prefix>-objective}, ...)
+ */
+@ConfigurationProperties("evalify.worker")
+public record WorkerProperties(
+        @DefaultValue Lanes lanes,
+        @DefaultValue("1s") Duration commitInterval,
+        @DefaultValue("25s") Duration drainTimeout,
+        @DefaultValue("50ms") Duration pollTimeout,
+        @DefaultValue("180s") Duration taskTimeout,
+        @DefaultValue Retry retry,
+        @DefaultValue("10m") Duration quizCacheTtl,
+        @DefaultValue("500ms") Duration retryTick,
+        @DefaultValue("evalify-worker") String groupPrefix) {
+
+    /**
+     * In-flight tasks per lane; each lane is a separate consumer group, like RQ's separate queues.
+     *
+     * @param objective students whose questions are all rule-graded
+     * @param llm students with LLM-graded questions
+     * @param coding students with coding questions
+     */
+    public record Lanes(
+            @DefaultValue("64") int objective,
+            @DefaultValue("256") int llm,
+            @DefaultValue("32") int coding) {}
+
+    /**
+     * Retries with backoff, like RQ's {@code Retry(max=3, interval=[10, 30, 60])}.
+     *
+     * @param intervals delay before each retry; their count is the number of retries
+     * @param jitter fraction of random spread added to each delay, so retries of a burst do not align
+     */
+    public record Retry(
+            @DefaultValue({"10s", "30s", "60s"}) List<Duration> intervals,
+            @DefaultValue("0.2") double jitter) {}
+}

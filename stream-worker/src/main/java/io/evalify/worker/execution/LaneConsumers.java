@@ -1,0 +1,153 @@
+package io.evalify.worker.execution;
+
+import io.evalify.core.topic.Topics;
+import io.evalify.schemas.task.TaskLane;
+import io.evalify.worker.config.WorkerProperties;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The call stage: one sliding-window consumer per lane, each its own consumer group with its own concurrency,
+ * like RQ's separate queues. Stops gracefully before the application context closes.
+ */
+public class LaneConsumers implements SmartLifecycle {
+
+    private final Map<String, Object> consumerProperties;
+    private final WorkerProperties properties;
+    private final RecordHandler handler;
+    private final io.micrometer.core.instrument.MeterRegistry registry;
+    private final List<SlidingWindowConsumer> consumers = new ArrayList<>();
+    private final List<io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics> clientMetrics = new ArrayList<>();
+    private volatile boolean running;
+
+    /** The client registers its fetch metrics (lag) only after joining; look for new ones this often. */
+    private static final java.time.Duration METRICS_REFRESH = java.time.Duration.ofSeconds(5);
+
+    private final java.util.concurrent.ScheduledExecutorService metricsRefresher =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().daemon().factory());
+
+    /** Lanes over the given base consumer properties (bootstrap servers, security). */
+    public LaneConsumers(
+            Map<String, Object> consumerProperties,
+            WorkerProperties properties,
+            RecordHandler handler,
+            io.micrometer.core.instrument.MeterRegistry registry) {
+        this.consumerProperties = consumerProperties;
+        this.properties = properties;
+        this.handler = handler;
+        this.registry = registry;
+    }
+
+    @Override
+    public synchronized void start() {
+        for (var lane : TaskLane.values()) {
+            var kafka = new KafkaConsumer<>(props(lane), new StringDeserializer(), new ByteArrayDeserializer());
+            var consumer = new SlidingWindowConsumer(
+                    "lane-" + lane.name().toLowerCase(java.util.Locale.ROOT),
+                    kafka,
+                    Topics.lane(lane).name(),
+                    settings(lane),
+                    handler);
+            bindMetrics(lane, kafka, consumer);
+            consumer.start();
+            consumers.add(consumer);
+        }
+        running = true;
+    }
+
+    /** Consumer lag and fetch metrics from the client, plus the lane's in-flight gauge. */
+    private void bindMetrics(TaskLane lane, KafkaConsumer<String, byte[]> kafka, SlidingWindowConsumer consumer) {
+        var binder = new io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics(
+                kafka,
+                List.of(io.micrometer.core.instrument.Tag.of("lane", lane.name().toLowerCase(java.util.Locale.ROOT))),
+                metricsRefresher,
+                METRICS_REFRESH);
+        binder.bindTo(registry);
+        clientMetrics.add(binder);
+        io.micrometer.core.instrument.Gauge.builder(
+                        "evalify.worker.in_flight", consumer, SlidingWindowConsumer::inFlight)
+                .description("Tasks in progress in a lane's call stage")
+                .tag("lane", lane.name().toLowerCase(java.util.Locale.ROOT))
+                .strongReference(true)
+                .register(registry);
+    }
+
+    @Override
+    public synchronized void stop() {
+        forEachInParallel(SlidingWindowConsumer::close);
+        consumers.clear();
+        clientMetrics.forEach(io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics::close);
+        clientMetrics.clear();
+        running = false;
+    }
+
+    /** Stops every lane as a crash would (for tests of crash safety). */
+    public synchronized void abort() {
+        forEachInParallel(SlidingWindowConsumer::abort);
+        consumers.clear();
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stop after the web server but before Kafka Streams and the Redis connection go away. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 100;
+    }
+
+    /** Records in flight over all lanes. */
+    public int inFlight() {
+        return consumers.stream().mapToInt(SlidingWindowConsumer::inFlight).sum();
+    }
+
+    private void forEachInParallel(java.util.function.Consumer<SlidingWindowConsumer> action) {
+        var threads = consumers.stream()
+                .map(c -> Thread.ofVirtual().start(() -> action.accept(c)))
+                .toList();
+        threads.forEach(t -> {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    private Map<String, Object> props(TaskLane lane) {
+        var props = new HashMap<>(consumerProperties);
+        props.put(
+                ConsumerConfig.GROUP_ID_CONFIG,
+                properties.groupPrefix() + "-" + lane.name().toLowerCase(java.util.Locale.ROOT));
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.min(500, concurrency(lane)));
+        return props;
+    }
+
+    private WindowSettings settings(TaskLane lane) {
+        return new WindowSettings(
+                concurrency(lane), properties.commitInterval(), properties.drainTimeout(), properties.pollTimeout());
+    }
+
+    private int concurrency(TaskLane lane) {
+        Function<WorkerProperties.Lanes, Integer> pick = switch (lane) {
+            case OBJECTIVE -> WorkerProperties.Lanes::objective;
+            case LLM -> WorkerProperties.Lanes::llm;
+            case CODING -> WorkerProperties.Lanes::coding;
+        };
+        return pick.apply(properties.lanes());
+    }
+}

@@ -1,0 +1,71 @@
+package io.evalify.worker.routing;
+
+import io.evalify.core.topic.JsonSerde;
+import io.evalify.core.topic.Topics;
+import io.evalify.schemas.deadletter.DeadLetter;
+import io.evalify.schemas.task.TaskEvent;
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.TopicNameExtractor;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The Kafka Streams part of the worker: everything that is fast and stateful, nothing that waits on a remote.
+ *
+ * <ol>
+ *   <li>{@code evalify.tasks} → parse; a record that is not a valid task goes to the dead-letter topic with
+ *       the reason and its origin (a poison record never stops the stream).
+ *   <li>Valid tasks go to their lane topic ({@code evalify.tasks.objective|llm|coding}); the key stays
+ *       {@code jobId:studentId}, so no repartitioning happens.
+ *   <li>{@code evalify.tasks.retry} → held in the {@value #RETRY_STORE} state store (changelogged, so a
+ *       crash loses no scheduled retry) until its due time, then sent back to its lane topic.
+ * </ol>
+ *
+ * The slow part (backend, LLM, Judge0) runs in each lane's sliding-window consumer, which keeps hundreds of
+ * calls in flight; see docs/ARCHITECTURE.md for why it is not inside this topology.
+ */
+public final class TaskRoutingTopology {
+
+    /** Name of the retry schedule's state store. */
+    public static final String RETRY_STORE = "retry-schedule";
+
+    private TaskRoutingTopology() {}
+
+    /** Marks, as a bean, that the topology was added to the application's StreamsBuilder. */
+    public record Marker() {}
+
+    /** Adds the routing and retry scheduling to {@code builder}. */
+    public static void build(StreamsBuilder builder, Clock clock, Duration retryTick) {
+        routeNewTasks(builder, clock);
+        scheduleRetries(builder, retryTick);
+    }
+
+    private static void routeNewTasks(StreamsBuilder builder, Clock clock) {
+        KStream<String, ParsedTask> parsed = builder.stream(
+                        Topics.TASKS.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
+                .process(() -> new TaskParser(clock));
+        parsed.filter((key, task) -> task.isValid())
+                .mapValues(ParsedTask::task)
+                .to(toLane(), Produced.with(Serdes.String(), Topics.TASKS.valueSerde()));
+        parsed.filter((key, task) -> !task.isValid())
+                .mapValues(ParsedTask::deadLetter)
+                .to(Topics.DEAD_LETTERS.name(), Produced.with(Serdes.String(), new JsonSerde<>(DeadLetter.class)));
+    }
+
+    private static void scheduleRetries(StreamsBuilder builder, Duration retryTick) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(RETRY_STORE), Serdes.String(), Topics.RETRY.valueSerde()));
+        builder.stream(Topics.RETRY.name(), Consumed.with(Serdes.String(), Topics.RETRY.valueSerde()))
+                .process(() -> new RetryScheduler(retryTick), RETRY_STORE)
+                .to(toLane(), Produced.with(Serdes.String(), Topics.RETRY.valueSerde()));
+    }
+
+    private static TopicNameExtractor<String, TaskEvent> toLane() {
+        return (key, task, context) -> Topics.lane(task.lane()).name();
+    }
+}

@@ -1,0 +1,71 @@
+package io.evalify.worker.task;
+
+import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.evalify.core.backend.BackendClient;
+import io.evalify.schemas.backend.Question;
+import io.evalify.schemas.backend.QuizSettings;
+import io.evalify.schemas.task.TaskEvent;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Questions and settings per job, fetched from the backend once per job and worker however many students
+ * arrive at once (concurrent misses share one load). A failed load is not cached, so the next task retries it.
+ * Keyed by job, not quiz: two jobs of one quiz may filter questions differently, and a re-run should see edits.
+ */
+public class QuizCatalog {
+
+    private final BackendClient backend;
+    private final AsyncLoadingCache<JobKey, QuizContext> cache;
+
+    /** A catalog that forgets a job {@code ttl} after its last use. */
+    public QuizCatalog(BackendClient backend, Duration ttl) {
+        this.backend = backend;
+        this.cache = Caffeine.newBuilder()
+                .expireAfterAccess(ttl)
+                .maximumSize(10_000)
+                .executor(Runnable::run)
+                .buildAsync(this::load);
+    }
+
+    /** The job's quiz context; throws what the backend threw. */
+    public QuizContext get(TaskEvent task) {
+        try {
+            return cache.get(new JobKey(task.jobId(), task.quizId(), task.questionIds()))
+                    .join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private QuizContext load(JobKey key) {
+        var questions = filter(backend.questions(key.quizId()), key.questionIds());
+        if (questions.isEmpty() && !backend.quizExists(key.quizId())) {
+            throw new QuizNotFoundException(key.quizId());
+        }
+        QuizSettings settings = backend.settings(key.quizId()).orElseGet(() -> QuizSettings.defaults(key.quizId()));
+        return new QuizContext(questions, settings);
+    }
+
+    private static List<Question> filter(List<Question> questions, List<String> ids) {
+        var kept = ids == null
+                ? questions
+                : questions.stream().filter(q -> ids.contains(q.id())).toList();
+        // The backend's list has no ORDER BY (reference §3.3); orderIndex gives a stable saved order.
+        return kept.stream()
+                .sorted(Comparator.comparing(q -> q.orderIndex() == null ? Integer.MAX_VALUE : q.orderIndex()))
+                .toList();
+    }
+
+    private record JobKey(String jobId, String quizId, List<String> questionIds) {}
+
+    /** The backend does not know the quiz: the whole job cannot run. */
+    public static class QuizNotFoundException extends RuntimeException {
+        QuizNotFoundException(String quizId) {
+            super("Quiz " + quizId + " not found in the backend");
+        }
+    }
+}

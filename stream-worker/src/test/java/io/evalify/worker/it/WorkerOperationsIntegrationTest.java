@@ -1,0 +1,103 @@
+package io.evalify.worker.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.evalify.fakes.backend.BackendRoute;
+import io.evalify.fakes.backend.GeneratedQuizSpec;
+import io.evalify.fakes.backend.RecordedSave;
+import io.evalify.schemas.job.JobStatus;
+import java.time.Duration;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Operating the worker: graceful shutdown mid-job, metrics, readiness. */
+class WorkerOperationsIntegrationTest {
+
+    private EvalifyStack stack;
+
+    @BeforeEach
+    void startStack() {
+        stack = EvalifyStack.start();
+    }
+
+    @AfterEach
+    void stopStack() {
+        stack.close();
+    }
+
+    @Test
+    void shouldLoseAndDoubleCountNoStudentWhenStoppedGracefullyDuringAJob() {
+        var quizId = "quiz-graceful";
+        stack.backend()
+                .generateQuiz(GeneratedQuizSpec.builder(quizId)
+                        .students(600)
+                        .questions(5)
+                        .seed(3)
+                        .types("MCQ", "TRUE_FALSE")
+                        .build());
+        stack.backend().faults(BackendRoute.SAVE).latencyMillis(40);
+        var jobId = stack.submit(quizId);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> stack.status(jobId).counts().processed() >= 100);
+
+        long started = System.nanoTime();
+        stack.stopWorker();
+        var stopSeconds = (System.nanoTime() - started) / 1e9;
+        var midway = stack.status(jobId);
+        stack.restartWorker();
+
+        var done = stack.awaitStatus(jobId, JobStatus.COMPLETED, Duration.ofSeconds(120));
+        assertThat(stopSeconds).as("graceful stop time (s)").isLessThan(30);
+        assertThat(midway.counts().processed()).isLessThan(600);
+        assertThat(done.counts().succeeded()).isEqualTo(600);
+        assertThat(done.counts().processed()).isEqualTo(600);
+        var saves = stack.backend().saves().stream()
+                .filter(s -> s.quizId().equals(quizId) && s.accepted())
+                .collect(Collectors.groupingBy(RecordedSave::studentId));
+        assertThat(saves).hasSize(600);
+    }
+
+    @Test
+    void shouldExposeTaskLatencyJobAndLagMetricsToPrometheus() {
+        var quizId = "quiz-metrics";
+        stack.backend()
+                .generateQuiz(GeneratedQuizSpec.builder(quizId)
+                        .students(20)
+                        .questions(2)
+                        .seed(5)
+                        .types("MCQ", "DESCRIPTIVE")
+                        .build());
+        stack.awaitStatus(stack.submit(quizId), JobStatus.COMPLETED, Duration.ofSeconds(60));
+
+        // Client metrics such as lag appear once the lane consumers have fetched and the binder refreshed.
+        var metrics = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> stack.getWorker("/actuator/prometheus"),
+                        m -> m.body().contains("lane=\"llm\"")
+                                && m.body().contains("records_lag_max{client_id=\"consumer-worker"));
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body())
+                .contains("evalify_worker_tasks_total{lane=\"llm\",result=\"succeeded\"}")
+                .contains("evalify_backend_requests_seconds_bucket")
+                .contains("evalify_llm_requests_seconds_bucket")
+                .contains("evalify_job_duration_seconds_count{status=\"COMPLETED\"}")
+                .contains("evalify_worker_in_flight{lane=\"llm\"}")
+                .containsPattern(
+                        "kafka_consumer_fetch_manager_records_lag_max\\{client_id=\"consumer-worker-[^\"]*-llm-[^}]*lane=\"llm\"");
+    }
+
+    @Test
+    void shouldBeReadyWhenStreamsLanesAndRedisAreUp() {
+        var readiness = stack.getWorker("/actuator/health/readiness");
+
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.body())
+                .contains("\"status\":\"UP\"")
+                .contains("kafkaStreams")
+                .contains("redis");
+    }
+}
