@@ -3,6 +3,7 @@ package io.evalify.worker.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.evalify.fakes.backend.BackendRoute;
 import io.evalify.fakes.backend.GeneratedQuizSpec;
 import io.evalify.fakes.backend.RecordedSave;
 import io.evalify.fakes.backend.SampleFixture;
@@ -52,6 +53,9 @@ class EndToEndIntegrationTest {
         assertThat(done.percent()).isEqualTo(100.0);
         var saves = acceptedSaves(jobId);
         assertThat(saves).hasSize(200);
+        // Questions and settings: once by the API to plan the job, once by the worker for all 200 students.
+        assertThat(stack.backend().requestCount(BackendRoute.QUESTIONS, quizId)).isEqualTo(2);
+        assertThat(stack.backend().requestCount(BackendRoute.SETTINGS, quizId)).isEqualTo(1);
         saves.forEach((student, list) -> {
             assertThat(list).as("saves of %s", student).hasSize(1);
             assertScoresFollowTheRules(quizId, student, list.getFirst().body());

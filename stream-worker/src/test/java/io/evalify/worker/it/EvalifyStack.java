@@ -61,7 +61,7 @@ public final class EvalifyStack implements AutoCloseable {
         judge0 = new FakeJudge0();
         judge0.start();
         api = new SpringApplicationBuilder(ApiApplication.class).run(args(apiProperties()));
-        worker = startWorker();
+        worker = startWorker(Map.of());
     }
 
     /** Starts a stack with default settings. */
@@ -171,7 +171,12 @@ public final class EvalifyStack implements AutoCloseable {
 
     /** Starts a new worker instance with the same groups and application id. */
     public void restartWorker() {
-        worker = startWorker();
+        worker = startWorker(Map.of());
+    }
+
+    /** Starts a new worker instance with extra properties. */
+    public void restartWorker(Map<String, Object> extra) {
+        worker = startWorker(extra);
     }
 
     @Override
@@ -205,7 +210,7 @@ public final class EvalifyStack implements AutoCloseable {
         }
     }
 
-    private ConfigurableApplicationContext startWorker() {
+    private ConfigurableApplicationContext startWorker(Map<String, Object> extra) {
         var props = new HashMap<>(commonProperties());
         props.put("spring.application.name", "worker-test");
         props.put("spring.config.name", WorkerApplication.CONFIG_NAME);
@@ -227,6 +232,7 @@ public final class EvalifyStack implements AutoCloseable {
         props.put("evalify.llm.model", "fake-model");
         props.put("evalify.judge0.base-url", judge0.rootUrl());
         props.putAll(workerOverrides);
+        props.putAll(extra);
         return new SpringApplicationBuilder(WorkerApplication.class).run(args(props));
     }
 

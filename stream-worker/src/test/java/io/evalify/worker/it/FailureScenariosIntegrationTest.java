@@ -120,6 +120,52 @@ class FailureScenariosIntegrationTest {
                         .hasSize(1));
     }
 
+    @Test
+    void shouldSkipAndCountAsCancelledTheQueuedTasksOfACancelledJob() {
+        var quizId = generate("quiz-cancel", 50, "MCQ");
+        stack.stopWorker();
+        var jobId = stack.submit(quizId);
+        assertThat(stack.post("/api/v1/jobs/evaluation/" + jobId + "/cancel", "")
+                        .status())
+                .isEqualTo(202);
+        stack.restartWorker();
+
+        var done = stack.awaitStatus(jobId, JobStatus.CANCELLED, Duration.ofSeconds(60));
+        assertThat(done.counts().cancelled()).isEqualTo(50);
+        assertThat(done.counts().succeeded()).isZero();
+        assertThat(savesByStudent(quizId)).isEmpty();
+    }
+
+    @Test
+    void shouldFailTheJobWithTheReasonWhenTheQuizDisappearsBeforeItRuns() {
+        var quizId = generate("quiz-vanishing", 10, "MCQ");
+        stack.stopWorker();
+        var jobId = stack.submit(quizId);
+        stack.backend().clearData();
+        stack.restartWorker();
+
+        var failed = stack.awaitStatus(jobId, JobStatus.FAILED, Duration.ofSeconds(60));
+        assertThat(failed.error()).contains("not found");
+        assertThat(failed.finishedAt()).isNotNull();
+    }
+
+    @Test
+    void shouldRetryATaskThatExceedsItsDeadline() {
+        stack.stopWorker();
+        stack.restartWorker(Map.of("evalify.worker.task-timeout", "1s", "evalify.worker.retry.intervals", "1s,1s,1s"));
+        var quizId = generate("quiz-deadline", 5, "MCQ");
+        stack.backend().faults(BackendRoute.STUDENT).hang(Duration.ofSeconds(5));
+        var jobId = stack.submit(quizId);
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> stack.getWorker("/actuator/prometheus").body().contains("result=\"retried\""));
+        stack.backend().clearFaults();
+
+        var done = stack.awaitStatus(jobId, JobStatus.COMPLETED, Duration.ofSeconds(60));
+        assertThat(done.counts().succeeded()).isEqualTo(5);
+        assertThat(DeadLetters.all(stack.bootstrapServers())).isEmpty();
+    }
+
     private String generate(String quizId, int students, String... types) {
         stack.backend()
                 .generateQuiz(GeneratedQuizSpec.builder(quizId)
