@@ -42,6 +42,26 @@ public final class TaskHeaders {
         headers.add(name, String.valueOf(value).getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Writes a dead letter's headers: the failure and where the original record was read, so a replay tool can
+     * find its origin without parsing the value.
+     */
+    public static void stampFailure(
+            Headers headers,
+            io.evalify.schemas.deadletter.TaskFailure failure,
+            String topic,
+            int partition,
+            long offset) {
+        put(headers, ERROR_TYPE, failure.type());
+        put(headers, ERROR_MESSAGE, failure.message());
+        put(headers, ATTEMPTS, failure.attempts());
+        put(headers, FIRST_FAILURE_AT, failure.firstFailureAt().toEpochMilli());
+        put(headers, LAST_FAILURE_AT, failure.lastFailureAt().toEpochMilli());
+        put(headers, ORIGINAL_TOPIC, topic);
+        put(headers, ORIGINAL_PARTITION, partition);
+        put(headers, ORIGINAL_OFFSET, offset);
+    }
+
     /** The last value of a text header, or null. */
     public static String get(Headers headers, String name) {
         Header header = headers.lastHeader(name);

@@ -126,17 +126,7 @@ public class FailurePublisher {
 
     private static void stamp(ProducerRecord<String, byte[]> record, TaskFailure failure, ConsumerRecord<?, ?> source) {
         source.headers().forEach(h -> record.headers().add(h));
-        var headers = record.headers();
-        TaskHeaders.put(headers, TaskHeaders.ERROR_TYPE, failure.type());
-        TaskHeaders.put(headers, TaskHeaders.ERROR_MESSAGE, failure.message());
-        TaskHeaders.put(headers, TaskHeaders.ATTEMPTS, failure.attempts());
-        TaskHeaders.put(
-                headers, TaskHeaders.FIRST_FAILURE_AT, failure.firstFailureAt().toEpochMilli());
-        TaskHeaders.put(
-                headers, TaskHeaders.LAST_FAILURE_AT, failure.lastFailureAt().toEpochMilli());
-        TaskHeaders.put(headers, TaskHeaders.ORIGINAL_TOPIC, source.topic());
-        TaskHeaders.put(headers, TaskHeaders.ORIGINAL_PARTITION, source.partition());
-        TaskHeaders.put(headers, TaskHeaders.ORIGINAL_OFFSET, source.offset());
+        TaskHeaders.stampFailure(record.headers(), failure, source.topic(), source.partition(), source.offset());
     }
 
     private org.apache.kafka.clients.producer.RecordMetadata send(ProducerRecord<String, byte[]> record) {

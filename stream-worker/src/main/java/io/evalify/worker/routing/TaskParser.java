@@ -60,25 +60,11 @@ final class TaskParser extends ContextualProcessor<String, byte[], String, Parse
         var raw = record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8);
         var letter = new DeadLetter(null, raw, failure, source(meta), now);
         var out = record.withValue(new ParsedTask(null, letter));
-        stamp(out, failure, meta);
+        TaskHeaders.stampFailure(out.headers(), failure, meta.topic(), meta.partition(), meta.offset());
         return out;
     }
 
     private static DeadLetter.Source source(RecordMetadata meta) {
         return new DeadLetter.Source(meta.topic(), meta.partition(), meta.offset());
-    }
-
-    private static void stamp(Record<String, ParsedTask> out, TaskFailure failure, RecordMetadata meta) {
-        var headers = out.headers();
-        TaskHeaders.put(headers, TaskHeaders.ERROR_TYPE, failure.type());
-        TaskHeaders.put(headers, TaskHeaders.ERROR_MESSAGE, failure.message());
-        TaskHeaders.put(headers, TaskHeaders.ATTEMPTS, failure.attempts());
-        TaskHeaders.put(
-                headers, TaskHeaders.FIRST_FAILURE_AT, failure.firstFailureAt().toEpochMilli());
-        TaskHeaders.put(
-                headers, TaskHeaders.LAST_FAILURE_AT, failure.lastFailureAt().toEpochMilli());
-        TaskHeaders.put(headers, TaskHeaders.ORIGINAL_TOPIC, meta.topic());
-        TaskHeaders.put(headers, TaskHeaders.ORIGINAL_PARTITION, meta.partition());
-        TaskHeaders.put(headers, TaskHeaders.ORIGINAL_OFFSET, meta.offset());
     }
 }

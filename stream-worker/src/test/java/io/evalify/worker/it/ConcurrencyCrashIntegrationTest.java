@@ -7,24 +7,10 @@ import io.evalify.fakes.backend.GeneratedQuizSpec;
 import io.evalify.fakes.common.LatencyModel;
 import io.evalify.schemas.job.JobStatus;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** At-least-once with concurrency: a worker killed with many LLM calls in flight loses and double-counts nothing. */
-class ConcurrencyCrashIntegrationTest {
-
-    private EvalifyStack stack;
-
-    @BeforeEach
-    void startStack() {
-        stack = EvalifyStack.start();
-    }
-
-    @AfterEach
-    void stopStack() {
-        stack.close();
-    }
+class ConcurrencyCrashIntegrationTest extends StackPerTest {
 
     @Test
     void shouldCountEveryStudentOnceAfterACrashWithHundredsOfCallsInFlight() {

@@ -21,24 +21,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Issue 5's scenarios F1, F2, F4 and F5 on the real broker and Redis, with the fakes' fault switches. */
-class FailureScenariosIntegrationTest {
-
-    private EvalifyStack stack;
-
-    @BeforeEach
-    void startStack() {
-        stack = EvalifyStack.start();
-    }
-
-    @AfterEach
-    void stopStack() {
-        stack.close();
-    }
+class FailureScenariosIntegrationTest extends StackPerTest {
 
     @Test
     void f1ShouldCountEachStudentOnceWhenTheWorkerCrashesThreeTimes() {

@@ -7,24 +7,10 @@ import io.evalify.fakes.backend.QuizGenerator;
 import io.evalify.schemas.job.JobStatus;
 import java.time.Duration;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Issue 5's F3: fatal failures are dead-lettered, listed, and recovered by retry-failed (RQ's requeue). */
-class RetryFailedIntegrationTest {
-
-    private EvalifyStack stack;
-
-    @BeforeEach
-    void startStack() {
-        stack = EvalifyStack.start();
-    }
-
-    @AfterEach
-    void stopStack() {
-        stack.close();
-    }
+class RetryFailedIntegrationTest extends StackPerTest {
 
     @Test
     void f3ShouldDeadLetterMissingResponsesAndRecoverThemWithRetryFailed() {

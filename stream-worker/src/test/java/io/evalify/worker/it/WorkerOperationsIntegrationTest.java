@@ -9,24 +9,10 @@ import io.evalify.fakes.backend.RecordedSave;
 import io.evalify.schemas.job.JobStatus;
 import java.time.Duration;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Operating the worker: graceful shutdown mid-job, metrics, readiness. */
-class WorkerOperationsIntegrationTest {
-
-    private EvalifyStack stack;
-
-    @BeforeEach
-    void startStack() {
-        stack = EvalifyStack.start();
-    }
-
-    @AfterEach
-    void stopStack() {
-        stack.close();
-    }
+class WorkerOperationsIntegrationTest extends StackPerTest {
 
     @Test
     void shouldLoseAndDoubleCountNoStudentWhenStoppedGracefullyDuringAJob() {
