@@ -4,6 +4,7 @@ import io.evalify.cli.api.ApiException;
 import io.evalify.cli.api.ApiUnreachableException;
 import io.evalify.cli.local.StackException;
 import io.evalify.cli.progress.WatchTimeoutException;
+import io.evalify.cli.replay.BrokerUnreachableException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -25,6 +26,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             case ApiException api -> print(err, api.problem().render(), ExitCodes.API_ERROR);
             case ApiUnreachableException unreachable ->
                 print(err, "error: " + unreachable.getMessage(), ExitCodes.API_UNREACHABLE);
+            case BrokerUnreachableException broker ->
+                print(err, "error: " + broker.getMessage(), ExitCodes.API_UNREACHABLE);
             case UsageException usage -> print(err, "error: " + usage.getMessage(), ExitCodes.USAGE);
             case StackException stack -> print(err, "error: " + stack.getMessage(), stack.exitCode());
             case WatchTimeoutException timeout ->

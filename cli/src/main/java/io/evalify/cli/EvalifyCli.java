@@ -37,8 +37,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:OK (for job commands: the job COMPLETED, or is still running)",
             "1:The job ended FAILED, CANCELLED, EXPIRED or COMPLETED_WITH_ERRORS",
-            "2:Bad usage, or a command not implemented yet",
-            "3:Cannot reach the API (for local: the stack did not start)",
+            "2:Bad usage",
+            "3:Cannot reach the API or the Kafka broker (for local and bench: the stack did not start)",
             "4:The API answered with an error"
         })
 public final class EvalifyCli implements Runnable {

@@ -11,10 +11,10 @@ public final class ExitCodes {
     /** The job ended in any terminal status other than COMPLETED, or the local stack broke down. */
     public static final int JOB_NOT_COMPLETED = 1;
 
-    /** Bad command line (picocli's own usage code), or a command that is not implemented yet. */
+    /** Bad command line (picocli's own usage code), or an option value rejected while running. */
     public static final int USAGE = 2;
 
-    /** The API could not be reached (or, for {@code local}, could not be started). */
+    /** The API or the Kafka broker could not be reached (or, for {@code local} and {@code bench}, started). */
     public static final int API_UNREACHABLE = 3;
 
     /** The API answered with an error (problem details printed on stderr). */

@@ -8,15 +8,11 @@ import io.evalify.cli.local.LocalSettings;
 import io.evalify.cli.local.LocalStack;
 import io.evalify.cli.local.RepoLayout;
 import io.evalify.cli.local.RunDir;
-import io.evalify.cli.local.StackException;
 import io.evalify.cli.local.StackStarter;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -105,7 +101,7 @@ public final class LocalCommand implements Callable<Integer> {
     public Integer call() {
         LocalSettings settings = settings();
         RepoLayout layout = new RepoLayout(context.home());
-        requireBuilt(layout, settings.needsFakes());
+        layout.requireBuilt(settings.needsFakes());
         RunDir runDir = RunDir.create(context.localRoot(), LocalDateTime.now());
         PrintWriter out = spec.commandLine().getOut();
         out.printf("evalify local: run directory %s%n", context.home().relativize(runDir.path()));
@@ -147,17 +143,6 @@ public final class LocalCommand implements Callable<Integer> {
                 judge0Url,
                 apiPort,
                 timeout);
-    }
-
-    private static void requireBuilt(RepoLayout layout, boolean withFakes) {
-        List<Path> missing = layout.missing(withFakes);
-        if (!missing.isEmpty()) {
-            throw StackException.startFailed("not built yet: "
-                    + missing.stream()
-                            .map(p -> layout.home().relativize(p).toString())
-                            .collect(Collectors.joining(", "))
-                    + " (the ./evalify launcher builds them; or run ./mvnw -DskipTests install)");
-        }
     }
 
     /** Ctrl-C or SIGTERM: stop every child and drop the {@code current.json} pointer. */

@@ -1,7 +1,14 @@
 package io.evalify.cli.command;
 
+import io.evalify.cli.CliContext;
 import io.evalify.cli.ExitCodes;
-import java.io.PrintWriter;
+import io.evalify.cli.replay.BrokerTarget;
+import io.evalify.cli.replay.TopicReplay;
+import io.evalify.core.replay.ReplayRequest;
+import io.evalify.core.replay.ReplayResult;
+import io.evalify.core.topic.Topics;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -10,17 +17,26 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code evalify replay}: re-publishes records of a topic range. Options only, for now. */
+/** {@code evalify replay}: publishes a range of the task or dead-letter topic again to the task topic. */
 @Command(
         name = "replay",
         mixinStandardHelpOptions = true,
-        description = {"Replay records of a topic from an offset or a time (not implemented yet)."})
+        description = {
+            "Publish a range of the task topic (evalify.tasks) or the dead-letter topic (evalify.tasks.dlt) again "
+                    + "to the task topic, as fresh first attempts, e.g. after a backend outage lost saves.",
+            "Reads without a consumer group: the live consumer groups' offsets do not move.",
+            "Exit code 0 when done, 2 for bad options, 3 if the broker cannot be reached."
+        })
 public final class ReplayCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--topic", required = true, paramLabel = "T", description = "Topic to read from.")
+    @Option(
+            names = "--topic",
+            required = true,
+            paramLabel = "T",
+            description = "Topic to read from: the task topic, the dead-letter topic, or a lane topic.")
     String topic;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -38,40 +54,71 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(
             names = "--bootstrap-servers",
             paramLabel = "HOST:PORT",
-            defaultValue = "${env:EVALIFY_BOOTSTRAP_SERVERS:-127.0.0.1:9092}",
-            description = "Kafka bootstrap servers (default: $EVALIFY_BOOTSTRAP_SERVERS or ${DEFAULT-VALUE}).")
+            description = "Kafka bootstrap servers (default: $" + BrokerTarget.ENV
+                    + ", the running `evalify local`, or " + BrokerTarget.DEFAULT + ").")
     String bootstrapServers;
+
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            defaultValue = "PT10S",
+            description = "Longest wait for any one broker call, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    private final CliContext context;
 
     /** Where to start: exactly one of offset or time. */
     static final class From {
-        @Option(names = "--from-offset", paramLabel = "O", description = "First offset to replay.")
+        @Option(names = "--from-offset", paramLabel = "O", description = "First offset to replay, in each partition.")
         Long offset;
 
         @Option(names = "--from-time", paramLabel = "TS", description = "First record time (ISO-8601 instant).")
         Instant time;
     }
 
-    /** Where to stop (default: the current end). */
+    /** Where to stop (default: the end of each partition when the replay starts). */
     static final class To {
         @Option(names = "--to-offset", paramLabel = "O", description = "Last offset to replay (inclusive).")
         Long offset;
 
-        @Option(names = "--to-time", paramLabel = "TS", description = "Last record time (ISO-8601 instant).")
+        @Option(names = "--to-time", paramLabel = "TS", description = "Last record time (ISO-8601 instant, inclusive).")
         Instant time;
+    }
+
+    /** Created by picocli through {@code CliFactory}. */
+    public ReplayCommand(CliContext context) {
+        this.context = context;
     }
 
     @Override
     public Integer call() {
-        return NotImplemented.report(spec.commandLine().getErr(), spec.name());
+        BrokerTarget broker = BrokerTarget.resolve(bootstrapServers, context, timeout);
+        ReplayResult result = new TopicReplay(broker, Clock.systemUTC()).run(request());
+        spec.commandLine().getOut().println(summary(result, broker));
+        return ExitCodes.OK;
     }
 
-    /** The shared answer of commands whose options exist but whose behaviour does not yet. */
-    static final class NotImplemented {
-        private NotImplemented() {}
+    private ReplayRequest request() {
+        return new ReplayRequest(
+                topic,
+                partition,
+                from.offset,
+                from.time,
+                to == null ? null : to.offset,
+                to == null ? null : to.time,
+                jobId);
+    }
 
-        static int report(PrintWriter err, String command) {
-            err.printf("evalify %s: not implemented yet%n", command);
-            return ExitCodes.USAGE;
-        }
+    private String summary(ReplayResult r, BrokerTarget broker) {
+        return String.format(
+                "replay of %s%s%s on %s: read %d, republished %d to %s, skipped %d",
+                topic,
+                partition == null ? "" : " partition " + partition,
+                jobId == null ? "" : " job " + jobId,
+                broker.bootstrapServers(),
+                r.read(),
+                r.republished(),
+                Topics.TASKS.name(),
+                r.skipped());
     }
 }

@@ -17,12 +17,14 @@ import tools.jackson.core.JacksonException;
  * @param apiKey the API key of that run
  * @param runDir the run directory (logs)
  * @param pid the process id of the {@code evalify local} that owns the stack
+ * @param bootstrapServers the Kafka broker of that run (absent from files written by older versions)
  */
 public record CurrentRun(
         @JsonProperty("api_url") String apiUrl,
         @JsonProperty("api_key") String apiKey,
         @JsonProperty("run_dir") String runDir,
-        @JsonProperty("pid") long pid) {
+        @JsonProperty("pid") long pid,
+        @JsonProperty("bootstrap_servers") String bootstrapServers) {
 
     /** File name inside {@code .evalify/local}. */
     public static final String FILE_NAME = "current.json";

@@ -50,8 +50,13 @@ public final class FakeServices {
 
     /** Starts the fakes; returns once their ready file names the URLs. */
     public Urls startAndAwait(Demo demo, Duration timeout) {
+        return startAndAwait(demo, List.of(), timeout);
+    }
+
+    /** As above, with {@code workload} (quizzes, latencies) instead of the demo quiz when not empty. */
+    public Urls startAndAwait(Demo demo, List<String> workload, Duration timeout) {
         Path readyFile = stack.runDir().dir("fakes").resolve("ready.json");
-        ChildProcess child = stack.start("fakes", command(demo, readyFile), Map.of());
+        ChildProcess child = stack.start("fakes", command(demo, workload, readyFile), Map.of());
         AtomicReference<Urls> urls = new AtomicReference<>();
         stack.awaitReady(
                 child,
@@ -65,8 +70,13 @@ public final class FakeServices {
         return urls.get();
     }
 
-    /** The fakes' command line. */
+    /** The fakes' command line with the demo quiz. */
     List<String> command(Demo demo, Path readyFile) {
+        return command(demo, List.of(), readyFile);
+    }
+
+    /** The fakes' command line; a non-empty {@code workload} replaces the demo quiz. */
+    List<String> command(Demo demo, List<String> workload, Path readyFile) {
         List<String> command = new ArrayList<>(List.of(
                 JavaRuntime.javaExecutable(),
                 "-jar",
@@ -80,13 +90,21 @@ public final class FakeServices {
                 "--api-key",
                 demo.apiKey()));
         layout.sharedFixture().ifPresent(f -> command.addAll(List.of("--fixture", f.toString())));
-        command.addAll(List.of(
-                "--generate-quiz", demo.quizId(),
-                "--students", Integer.toString(demo.students()),
-                "--questions", "10",
-                "--types", "MCQ,MMCQ,TRUE_FALSE",
-                "--ready-file", readyFile.toString()));
+        command.addAll(workload.isEmpty() ? demoQuiz(demo) : workload);
+        command.addAll(List.of("--ready-file", readyFile.toString()));
         return command;
+    }
+
+    private static List<String> demoQuiz(Demo demo) {
+        return List.of(
+                "--generate-quiz",
+                demo.quizId(),
+                "--students",
+                Integer.toString(demo.students()),
+                "--questions",
+                "10",
+                "--types",
+                "MCQ,MMCQ,TRUE_FALSE");
     }
 
     /** The ready file's URLs, once it exists and is complete (it may be read while being written). */

@@ -57,11 +57,13 @@ public final class LocalSession {
                         endpoints.apiUrl(),
                         endpoints.apiKey(),
                         stack.runDir().path().toString(),
-                        pid)
+                        pid,
+                        endpoints.bootstrapServers())
                 .write(localRoot);
         try {
             out.printf("%nstack is running (Ctrl-C to stop it)%n");
             out.printf("  EVALIFY_API_URL=%s%n  EVALIFY_API_KEY=%s%n", endpoints.apiUrl(), endpoints.apiKey());
+            out.printf("  EVALIFY_KAFKA_BOOTSTRAP_SERVERS=%s%n", endpoints.bootstrapServers());
             out.printf(
                     "  other evalify commands in this checkout find it via %s%n",
                     localRoot.resolve(CurrentRun.FILE_NAME));

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Where the built artifacts the local run starts live, relative to the repository root (the launcher
@@ -60,6 +61,16 @@ public record RepoLayout(Path home) {
             required.add(fakesJar());
         }
         return required.stream().filter(p -> !Files.exists(p)).toList();
+    }
+
+    /** Throws (exit code 3) naming what is missing to start a stack. */
+    public void requireBuilt(boolean withFakes) {
+        List<Path> missing = missing(withFakes);
+        if (!missing.isEmpty()) {
+            throw StackException.startFailed("not built yet: "
+                    + missing.stream().map(p -> home.relativize(p).toString()).collect(Collectors.joining(", "))
+                    + " (the ./evalify launcher builds them; or run ./mvnw -DskipTests install)");
+        }
     }
 
     private Path execJar(String module) {

@@ -1,6 +1,7 @@
 package io.evalify.cli.local;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,16 +23,22 @@ public final class SpringApps {
 
     /** Starts the API on {@code port}. */
     public ChildProcess startApi(Endpoints endpoints, int port) {
-        return stack.start("api", command(layout.apiJar()), environment(endpoints, port));
+        return stack.start("api", command(layout.apiJar(), List.of()), environment(endpoints, port));
     }
 
     /** Starts the worker, its management endpoints on {@code port}. */
     public ChildProcess startWorker(Endpoints endpoints, int port) {
+        return startWorker(endpoints, port, StackTuning.NONE);
+    }
+
+    /** Starts the worker with {@code tuning}'s extra environment and JVM options. */
+    public ChildProcess startWorker(Endpoints endpoints, int port, StackTuning tuning) {
         Map<String, String> env = environment(endpoints, port);
         env.put(
                 "SPRING_KAFKA_STREAMS_STATE_DIR",
                 stack.runDir().dir("streams-state").toString());
-        return stack.start("worker", command(layout.workerJar()), env);
+        env.putAll(tuning.workerEnv());
+        return stack.start("worker", command(layout.workerJar(), tuning.workerJvmArgs()), env);
     }
 
     /** The environment shared by both apps; unset (null) values are left out. */
@@ -57,7 +64,10 @@ public final class SpringApps {
         }
     }
 
-    private static List<String> command(Path jar) {
-        return List.of(JavaRuntime.javaExecutable(), "-jar", jar.toString());
+    private static List<String> command(Path jar, List<String> jvmArgs) {
+        List<String> command = new ArrayList<>(List.of(JavaRuntime.javaExecutable()));
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-jar", jar.toString()));
+        return command;
     }
 }

@@ -31,18 +31,23 @@ public final class StackStarter {
 
     /** Starts everything and returns once the API and the worker report healthy. */
     public Endpoints startAll(LocalSettings settings) {
+        return startAll(settings, StackTuning.NONE);
+    }
+
+    /** As above, with {@code tuning} applied to the fakes and the worker. */
+    public Endpoints startAll(LocalSettings settings, StackTuning tuning) {
         RedisBinary redisBinary = RedisBinary.choose();
         int redisPort = ports.next();
         ChildProcess redis = new RedisServer(stack).start(redisBinary, redisPort);
         String bootstrap = "127.0.0.1:" + ports.next();
         ChildProcess kafka = new KafkaBroker(layout, stack).start(port(bootstrap), ports.next());
         String fakesKey = randomKey("fake");
-        FakeServices.Urls fakes = settings.needsFakes() ? startFakes(settings, fakesKey) : null;
+        FakeServices.Urls fakes = settings.needsFakes() ? startFakes(settings, fakesKey, tuning) : null;
         stack.awaitReady(redis, Probes.redisPing(redisPort), INFRA_TIMEOUT);
         stack.awaitReady(kafka, KafkaBroker.ready(bootstrap), INFRA_TIMEOUT);
         progress("redis and kafka ready");
         Endpoints endpoints = endpoints(settings, redisPort, bootstrap, fakes, fakesKey);
-        startApps(endpoints);
+        startApps(endpoints, tuning);
         endpoints.print(out, redisBinary.describe());
         return endpoints;
     }
@@ -62,17 +67,17 @@ public final class StackStarter {
                 randomKey("local"));
     }
 
-    private FakeServices.Urls startFakes(LocalSettings settings, String key) {
+    private FakeServices.Urls startFakes(LocalSettings settings, String key, StackTuning tuning) {
         FakeServices.Demo demo = new FakeServices.Demo(key, settings.quizId(), settings.students());
-        FakeServices.Urls urls = new FakeServices(layout, stack).startAndAwait(demo, INFRA_TIMEOUT);
+        FakeServices.Urls urls = new FakeServices(layout, stack).startAndAwait(demo, tuning.fakesArgs(), INFRA_TIMEOUT);
         progress("fakes ready");
         return urls;
     }
 
-    private void startApps(Endpoints e) {
+    private void startApps(Endpoints e, StackTuning tuning) {
         SpringApps apps = new SpringApps(layout, stack);
         ChildProcess api = apps.startApi(e, port(e.apiUrl()));
-        ChildProcess worker = apps.startWorker(e, port(e.workerUrl()));
+        ChildProcess worker = apps.startWorker(e, port(e.workerUrl()), tuning);
         progress("api and worker starting (Spring Boot, this takes a while on 2 cores)");
         stack.awaitReady(api, Probes.http200(URI.create(e.apiUrl() + "/api/v1/health"), e.apiKey()), APP_TIMEOUT);
         stack.awaitReady(worker, Probes.actuatorUp(URI.create(e.workerUrl() + "/actuator/health")), APP_TIMEOUT);

@@ -49,7 +49,7 @@ class ApiOptionsTest {
 
     @Test
     void shouldIgnoreTheLocalRunPointerOfADeadProcess() {
-        new CurrentRun("http://127.0.0.1:9000", "local-key", "run", Long.MAX_VALUE)
+        new CurrentRun("http://127.0.0.1:9000", "local-key", "run", Long.MAX_VALUE, null)
                 .write(context(Map.of()).localRoot());
 
         assertThat(options.resolve(context(Map.of())).baseUrl()).hasToString(ApiOptions.DEFAULT_URL);
@@ -65,7 +65,7 @@ class ApiOptionsTest {
     }
 
     private void liveLocalRun(String url) {
-        new CurrentRun(url, "local-key", "run", ProcessHandle.current().pid())
+        new CurrentRun(url, "local-key", "run", ProcessHandle.current().pid(), null)
                 .write(context(Map.of()).localRoot());
     }
 

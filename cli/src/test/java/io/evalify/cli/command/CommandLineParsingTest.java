@@ -82,18 +82,12 @@ class CommandLineParsingTest {
         assertThat(both.err()).contains("mutually exclusive");
     }
 
-    @ParameterizedTest
-    @CsvSource({
-        "replay --topic evalify.tasks --from-offset 5 --to-offset 9 --partition 2 --job j-1",
-        "replay --topic evalify.tasks --from-time 2026-01-10T10:00:00Z --bootstrap-servers 127.0.0.1:1",
-        "bench --scenario s3",
-        "bench"
-    })
-    void replayAndBenchShouldParseButSayNotImplementedYet(String line) {
-        Result result = run(line.split(" "));
+    @Test
+    void benchShouldRejectFewerThanOneStudent() {
+        Result result = run("bench", "--students", "0", "--no-baselines");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).contains("not implemented yet").doesNotContain("Usage:");
+        assertThat(result.err()).contains("--students must be at least 1");
     }
 
     @Test

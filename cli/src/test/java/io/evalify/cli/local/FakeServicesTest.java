@@ -27,6 +27,20 @@ class FakeServicesTest {
     }
 
     @Test
+    void shouldReplaceTheDemoQuizWithABenchWorkload() {
+        FakeServices fakes = new FakeServices(new RepoLayout(home), null);
+        List<String> workload = List.of("--generate-quiz", "b1", "--students", "10000", "--llm-latency", "fixed:500");
+
+        List<String> command =
+                fakes.command(new FakeServices.Demo("k", "quiz-9", 50), workload, Path.of("/run/ready.json"));
+
+        assertThat(String.join(" ", command))
+                .contains("--api-key k --generate-quiz b1 --students 10000 --llm-latency fixed:500")
+                .doesNotContain("quiz-9")
+                .endsWith("--ready-file /run/ready.json");
+    }
+
+    @Test
     void shouldReadTheReadyFileOnlyOnceComplete() throws Exception {
         Path ready = home.resolve("ready.json");
         assertThat(FakeServices.read(ready)).isEmpty();

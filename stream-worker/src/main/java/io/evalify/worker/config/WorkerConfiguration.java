@@ -18,6 +18,7 @@ import io.evalify.worker.health.WorkerHealth;
 import io.evalify.worker.llm.RedisLlmPermits;
 import io.evalify.worker.metrics.WorkerMetrics;
 import io.evalify.worker.routing.TaskRoutingTopology;
+import io.evalify.worker.task.JobCache;
 import io.evalify.worker.task.QuizCatalog;
 import io.evalify.worker.task.TaskHandler;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -116,7 +117,8 @@ class WorkerConfiguration {
             FailurePublisher failures,
             WorkerMetrics metrics,
             WorkerProperties properties) {
-        return new TaskHandler(jobs, backend, catalog, grader, failures, metrics, properties.taskTimeout());
+        var jobCache = new JobCache(jobs, properties.jobCacheTtl());
+        return new TaskHandler(jobs, jobCache, backend, catalog, grader, failures, metrics, properties.taskTimeout());
     }
 
     @Bean

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param quizCacheTtl how long a job's questions and settings stay cached after last use
  * @param retryTick how often the retry scheduler looks for due retries
  * @param groupPrefix prefix of the lanes' consumer group ids ({@code <prefix>-objective}, ...)
+ * @param jobCacheTtl how long a lane trusts a job's status before reading it again (a cancel takes this long
+ *     to reach running lanes)
  */
 @ConfigurationProperties("evalify.worker")
 public record WorkerProperties(
@@ -28,7 +30,8 @@ public record WorkerProperties(
         @DefaultValue Retry retry,
         @DefaultValue("10m") Duration quizCacheTtl,
         @DefaultValue("500ms") Duration retryTick,
-        @DefaultValue("evalify-worker") String groupPrefix) {
+        @DefaultValue("evalify-worker") String groupPrefix,
+        @DefaultValue("500ms") Duration jobCacheTtl) {
 
     /**
      * In-flight tasks per lane; each lane is a separate consumer group, like RQ's separate queues.

@@ -37,6 +37,7 @@ public class TaskHandler implements RecordHandler {
     private static final JsonSerde<TaskEvent> SERDE = new JsonSerde<>(TaskEvent.class);
 
     private final JobStore jobs;
+    private final JobCache jobCache;
     private final BackendClient backend;
     private final QuizCatalog catalog;
     private final StudentGrader grader;
@@ -48,6 +49,7 @@ public class TaskHandler implements RecordHandler {
     /** A handler over the worker's collaborators. */
     public TaskHandler(
             JobStore jobs,
+            JobCache jobCache,
             BackendClient backend,
             QuizCatalog catalog,
             StudentGrader grader,
@@ -55,6 +57,7 @@ public class TaskHandler implements RecordHandler {
             WorkerMetrics metrics,
             Duration taskTimeout) {
         this.jobs = jobs;
+        this.jobCache = jobCache;
         this.backend = backend;
         this.catalog = catalog;
         this.grader = grader;
@@ -94,12 +97,13 @@ public class TaskHandler implements RecordHandler {
     }
 
     private void process(TaskEvent task) {
-        var job = jobs.find(task.jobId()).orElseThrow(() -> new JobNotFoundException(task.jobId()));
+        var job = jobCache.find(task.jobId()).orElseThrow(() -> new JobNotFoundException(task.jobId()));
         if (skipped(job, task)) {
             return;
         }
         if (job.status() == JobStatus.QUEUED) {
             jobs.markRunning(task.jobId());
+            jobCache.forget(task.jobId());
         }
         QuizContext quiz;
         try {

@@ -1,0 +1,46 @@
+package io.evalify.cli.bench;
+
+import io.evalify.cli.local.ChildProcess;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * CPU time used by each process of the stack, sampled before and after a scenario: on a 2-core machine where
+ * the fakes, the broker, Redis, the API and the worker share the cores, this says who used them.
+ *
+ * @param byProcess CPU time (user + system) per process name, in start order
+ */
+record CpuUsage(Map<String, Duration> byProcess) {
+
+    /** The CPU time each of {@code children} has used so far. */
+    static CpuUsage sample(List<ChildProcess> children) {
+        Map<String, Duration> used = new LinkedHashMap<>();
+        children.forEach(c -> ProcessHandle.of(c.pid())
+                .flatMap(p -> p.info().totalCpuDuration())
+                .ifPresent(cpu -> used.put(c.name(), cpu)));
+        return new CpuUsage(used);
+    }
+
+    /** E.g. {@code CPU seconds: worker 31.2, fakes 12.0, api 1.1 (of 50.0 available on 2 cores in 25.0 s)}. */
+    String since(CpuUsage before, Duration wall, int cpus) {
+        String parts = byProcess.entrySet().stream()
+                .map(e -> Map.entry(
+                        e.getKey(), e.getValue().minus(before.byProcess.getOrDefault(e.getKey(), Duration.ZERO))))
+                .sorted(Map.Entry.<String, Duration>comparingByValue().reversed())
+                .map(e -> String.format(
+                        Locale.ROOT, "%s %.1f", e.getKey(), e.getValue().toMillis() / 1000.0))
+                .collect(Collectors.joining(", "));
+        double available = wall.toMillis() / 1000.0 * cpus;
+        return String.format(
+                Locale.ROOT,
+                "CPU seconds: %s (of %.1f available on %d cores in %.1f s)",
+                parts,
+                available,
+                cpus,
+                wall.toMillis() / 1000.0);
+    }
+}

@@ -1,0 +1,212 @@
+package io.evalify.cli.bench;
+
+import io.evalify.cli.api.ApiClient;
+import io.evalify.cli.local.ChildProcess;
+import io.evalify.cli.local.Endpoints;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Runs the chosen scenarios, one after the other, against a started stack. Order: S1 (alone, so the worker's
+ * peak memory is its own), S3 (which runs S1's workload again beside it), S2, S4, S5.
+ */
+final class ScenarioRunner {
+
+    private static final double MIB_PER_GB = 1024;
+
+    private final BenchPlan plan;
+    private final JobDriver jobs;
+    private final Endpoints endpoints;
+    private final long workerPid;
+    private final PrintWriter out;
+    private final Supplier<List<ChildProcess>> children;
+
+    ScenarioRunner(
+            BenchPlan plan,
+            JobDriver jobs,
+            Endpoints endpoints,
+            Supplier<List<ChildProcess>> children,
+            long workerPid,
+            PrintWriter out) {
+        this.plan = plan;
+        this.jobs = jobs;
+        this.endpoints = endpoints;
+        this.children = children;
+        this.workerPid = workerPid;
+        this.out = out;
+    }
+
+    /** Every chosen scenario's result, in run order, after a warm-up job on each lane. */
+    List<ScenarioResult> runAll() {
+        warmUp();
+        List<ScenarioResult> results = new ArrayList<>();
+        runIfChosen(Scenario.S1, this::s1, results);
+        runIfChosen(Scenario.S3, this::s3, results);
+        runIfChosen(Scenario.S2, this::s2, results);
+        runIfChosen(Scenario.S4, this::s4, results);
+        runIfChosen(Scenario.S5, this::s5, results);
+        return results;
+    }
+
+    private void warmUp() {
+        JobRun llm = jobs.run(BenchPlan.WARM_UP_LLM_QUIZ);
+        JobRun objective = jobs.run(BenchPlan.WARM_UP_OBJECTIVE_QUIZ);
+        progress(
+                "warm-up: %d students on the LLM lane in %.1f s (%s), on the objective lane in %.1f s (%s)",
+                plan.warmUpStudents(), llm.seconds(), llm.status(), objective.seconds(), objective.status());
+    }
+
+    private void runIfChosen(Scenario scenario, Supplier<ScenarioResult> run, List<ScenarioResult> results) {
+        if (plan.scenarios().contains(scenario)) {
+            progress("%s: running", scenario);
+            CpuUsage before = CpuUsage.sample(children.get());
+            long start = System.nanoTime();
+            ScenarioResult result = run.get();
+            Duration wall = Duration.ofNanos(System.nanoTime() - start);
+            result = result.withNote(CpuUsage.sample(children.get())
+                    .since(before, wall, Runtime.getRuntime().availableProcessors()));
+            progress("%s: %s %s", scenario, result.headline().renderValue(), result.passes() ? "PASS" : "FAIL");
+            results.add(result);
+        }
+    }
+
+    /** S1: descriptive answers, slow LLM: time to COMPLETED against the ideal, and the worker's peak RSS. */
+    ScenarioResult s1() {
+        boolean reset = ProcessMemory.resetPeak(workerPid);
+        JobRun run = jobs.run(BenchPlan.S1_QUIZ);
+        Optional<Double> rss = ProcessMemory.peakRssMib(workerPid);
+        List<Metric> metrics = new ArrayList<>(List.of(
+                new Metric("POST to COMPLETED", run.seconds(), "s", plan.s1Target()),
+                rss.map(mib -> new Metric("worker peak RSS", mib, "MiB", Target.atMost(MIB_PER_GB)))
+                        .orElseGet(() -> Metric.info("worker peak RSS (unreadable)", 0, "MiB")),
+                Metric.info("ideal (N x latency / concurrency)", plan.s1IdealSeconds(), "s")));
+        List<String> notes = new ArrayList<>();
+        notes.add(String.format(
+                Locale.ROOT,
+                "%d students x 1 DESCRIPTIVE, fake LLM fixed %d ms, %d LLM calls in flight",
+                plan.students(),
+                plan.llmLatency().toMillis(),
+                plan.llmConcurrency()));
+        notes.add("worker peak RSS is VmHWM of pid " + workerPid
+                + (reset ? ", reset just before the job" : " since its start (reset refused)"));
+        return finish(ScenarioResult.of(Scenario.S1, title("x 1 DESCRIPTIVE, LLM 500 ms"), metrics, notes), run);
+    }
+
+    /** S3: an objective job while S1's workload runs, against the same job alone. */
+    ScenarioResult s3() {
+        JobRun alone = jobs.run(BenchPlan.S3_QUIZ);
+        JobDriver.Submitted background = jobs.submit(BenchPlan.S1_QUIZ);
+        jobs.awaitProgress(background);
+        JobRun during = jobs.run(BenchPlan.S3_QUIZ);
+        JobRun backgroundRun = jobs.await(background);
+        double ratio = during.seconds() / alone.seconds();
+        List<Metric> metrics = List.of(
+                new Metric("time during S1 / alone", ratio, "x", Target.atMost(1.5)),
+                Metric.info("alone", alone.seconds(), "s"),
+                Metric.info("during S1", during.seconds(), "s"));
+        String note = String.format(
+                Locale.ROOT,
+                "%d students x %d objective questions; the S1 job beside it took %.1f s",
+                plan.s3Students(),
+                BenchPlan.OBJECTIVE_QUESTIONS,
+                backgroundRun.seconds());
+        ScenarioResult result = ScenarioResult.of(
+                Scenario.S3, plan.s3Students() + " objective students during S1", metrics, List.of(note));
+        return finish(finish(finish(result, alone), during), backgroundRun);
+    }
+
+    /** S2: objective answers only: students per second. */
+    ScenarioResult s2() {
+        JobRun run = jobs.run(BenchPlan.S2_QUIZ);
+        List<Metric> metrics = List.of(
+                new Metric(
+                        "students/s, POST to COMPLETED", plan.students() / run.seconds(), "/s", Target.atLeast(1500)),
+                Metric.info("POST to COMPLETED", run.seconds(), "s"));
+        String note = String.format(
+                Locale.ROOT,
+                "%d students x %d questions (%s), backend latency %d ms, objective lane %d",
+                plan.students(),
+                BenchPlan.OBJECTIVE_QUESTIONS,
+                BenchPlan.OBJECTIVE_TYPES,
+                plan.backendLatency().toMillis(),
+                plan.objectiveLane());
+        return finish(ScenarioResult.of(Scenario.S2, title("x 20 objective"), metrics, List.of(note)), run);
+    }
+
+    /** S4: POST latency of a large job; each job is cancelled and drained before the next POST. */
+    ScenarioResult s4() {
+        postAndCancel(); // warm-up, not counted
+        long[] nanos = new long[plan.s4Posts()];
+        for (int i = 0; i < nanos.length; i++) {
+            nanos[i] = postAndCancel().toNanos();
+        }
+        Percentiles latency = Percentiles.of(nanos);
+        List<Metric> metrics = List.of(
+                new Metric("POST p99", latency.millis(99), "ms", Target.atMost(500)),
+                Metric.info("POST p50", latency.millis(50), "ms"),
+                Metric.info("POST max", latency.maxMillis(), "ms"));
+        String note = String.format(
+                Locale.ROOT,
+                "%d timed POSTs (after 1 warm-up) of a %d-student job (force, override_evaluated); each job is "
+                        + "cancelled and drained before the next POST",
+                nanos.length,
+                plan.students());
+        return ScenarioResult.of(Scenario.S4, title("job POST"), metrics, List.of(note));
+    }
+
+    private Duration postAndCancel() {
+        JobDriver.Submitted job = jobs.submit(BenchPlan.S2_QUIZ);
+        jobs.cancel(job.jobId());
+        jobs.await(job);
+        return job.postLatency();
+    }
+
+    /** S5: status reads at a steady rate, open loop. */
+    ScenarioResult s5() {
+        JobRun job = jobs.run(BenchPlan.S3_QUIZ);
+        URI url = URI.create(endpoints.apiUrl() + "/api/v1/jobs/evaluation/" + job.jobId());
+        String[] headers = {ApiClient.API_KEY_HEADER, endpoints.apiKey(), "Accept", "application/json"};
+        LoadGenerator load = new LoadGenerator();
+        load.run(url, headers, plan.s5Rate(), Duration.ofSeconds(2)); // warm-up, not counted
+        LoadGenerator.Result result = load.run(url, headers, plan.s5Rate(), plan.s5Duration());
+        List<Metric> metrics = List.of(
+                new Metric("GET status p99", result.latencies().millis(99), "ms", Target.atMost(10)),
+                new Metric("errors", result.errors(), "", Target.atMost(0)),
+                Metric.info("GET status p50", result.latencies().millis(50), "ms"),
+                Metric.info("GET status max", result.latencies().maxMillis(), "ms"),
+                Metric.info("achieved rate", result.achievedRate(), "/s"));
+        String note = String.format(
+                Locale.ROOT,
+                "%,d GETs of one job's status at %,d/s for %d s (after a 2 s warm-up), open loop, "
+                        + "latency from each request's due time",
+                result.sent(),
+                plan.s5Rate(),
+                plan.s5Duration().toSeconds());
+        return ScenarioResult.of(Scenario.S5, "status GET at " + plan.s5Rate() + "/s", metrics, List.of(note));
+    }
+
+    private String title(String workload) {
+        return String.format(Locale.ROOT, "%,d students %s", plan.students(), workload);
+    }
+
+    /** Adds a FAIL when {@code run} did not complete: its time would mean nothing. */
+    private static ScenarioResult finish(ScenarioResult result, JobRun run) {
+        if (run.completed()) {
+            return result;
+        }
+        List<Metric> metrics = new ArrayList<>(result.metrics());
+        metrics.add(new Metric("job " + run.jobId() + " ended " + run.status(), 0, "", Target.atLeast(1)));
+        return new ScenarioResult(result.scenario(), result.title(), metrics, result.baselines(), result.notes());
+    }
+
+    private void progress(String format, Object... args) {
+        out.printf(Locale.ROOT, "  ... " + format + "%n", args);
+        out.flush();
+    }
+}

@@ -1,0 +1,34 @@
+package io.evalify.worker.task;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.evalify.core.job.JobSnapshot;
+import io.evalify.core.job.JobStore;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A job's state as the lanes see it, read from Redis at most once per {@code ttl} per job and worker instead
+ * of once per task. Counting never uses it (the Lua scripts read Redis directly); it only decides whether to
+ * start a task, so a cancel reaches the lanes within {@code ttl}.
+ */
+public class JobCache {
+
+    private final LoadingCache<String, Optional<JobSnapshot>> cache;
+
+    /** A cache over {@code jobs} whose entries live {@code ttl}. */
+    public JobCache(JobStore jobs, Duration ttl) {
+        this.cache =
+                Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).build(jobs::find);
+    }
+
+    /** The job, if it exists. */
+    public Optional<JobSnapshot> find(String jobId) {
+        return cache.get(jobId);
+    }
+
+    /** Forgets a job, after this worker changed its status. */
+    public void forget(String jobId) {
+        cache.invalidate(jobId);
+    }
+}
