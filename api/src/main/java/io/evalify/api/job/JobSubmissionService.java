@@ -70,7 +70,7 @@ public class JobSubmissionService {
     private NewJob plan(JobSubmission request) {
         var quizId = request.quizId();
         var students = StudentResolver.resolve(
-                call(() -> backend.responses(quizId)),
+                call(() -> backend.responseStatuses(quizId)),
                 request.filters().studentIds(),
                 request.config().overrideEvaluated());
         if (students.size() > properties.maxStudentsPerJob()) {

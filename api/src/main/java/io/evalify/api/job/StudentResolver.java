@@ -1,6 +1,6 @@
 package io.evalify.api.job;
 
-import io.evalify.schemas.backend.QuizResponse;
+import io.evalify.schemas.backend.ResponseStatus;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +17,13 @@ final class StudentResolver {
 
     private StudentResolver() {}
 
-    static List<String> resolve(List<QuizResponse> rows, List<String> filter, boolean overrideEvaluated) {
-        Map<String, QuizResponse> byStudent =
-                rows.stream().collect(Collectors.toMap(QuizResponse::studentId, Function.identity(), (a, b) -> a));
+    static List<String> resolve(List<ResponseStatus> rows, List<String> filter, boolean overrideEvaluated) {
+        Map<String, ResponseStatus> byStudent =
+                rows.stream().collect(Collectors.toMap(ResponseStatus::studentId, Function.identity(), (a, b) -> a));
         var candidates = filter == null
                 ? rows.stream()
-                        .filter(QuizResponse::isSubmitted)
-                        .map(QuizResponse::studentId)
+                        .filter(ResponseStatus::isSubmitted)
+                        .map(ResponseStatus::studentId)
                         .toList()
                 : new LinkedHashSet<>(filter)
                         .stream().filter(byStudent::containsKey).toList();
@@ -32,7 +32,7 @@ final class StudentResolver {
                 .toList();
     }
 
-    private static boolean alreadyEvaluated(QuizResponse row) {
+    private static boolean alreadyEvaluated(ResponseStatus row) {
         return row != null && row.isAlreadyEvaluated();
     }
 }

@@ -19,7 +19,7 @@ import io.evalify.core.job.JobRetention;
 import io.evalify.core.job.JobStore;
 import io.evalify.core.testing.LocalRedis;
 import io.evalify.schemas.backend.Question;
-import io.evalify.schemas.backend.QuizResponse;
+import io.evalify.schemas.backend.ResponseStatus;
 import io.evalify.schemas.job.JobStatus;
 import io.evalify.schemas.job.JobSubmission;
 import io.evalify.schemas.task.TaskEvent;
@@ -44,7 +44,7 @@ class JobSubmissionServiceTest {
 
     @BeforeEach
     void givenAQuizOfTwoSubmittedStudents() {
-        when(backend.responses(quiz)).thenReturn(List.of(row("s1"), row("s2")));
+        when(backend.responseStatuses(quiz)).thenReturn(List.of(row("s1"), row("s2")));
         when(backend.questions(quiz)).thenReturn(List.of(new Question("q1", "MCQ", 1.0, null, "?", null, null, 0)));
     }
 
@@ -118,7 +118,7 @@ class JobSubmissionServiceTest {
     @Test
     void shouldRefuseMoreStudentsThanTheLimitWith422AndCreateNothing() {
         var many = IntStream.range(0, 4).mapToObj(i -> row("s" + i)).toList();
-        when(backend.responses(quiz)).thenReturn(many);
+        when(backend.responseStatuses(quiz)).thenReturn(many);
         assertThatThrownBy(() -> service.submit(submission(false), null, null))
                 .isInstanceOfSatisfying(ApiProblem.class, p -> {
                     assertThat(p.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
@@ -130,7 +130,7 @@ class JobSubmissionServiceTest {
 
     @Test
     void shouldRefuseAnUnknownQuizWith422() {
-        when(backend.responses(quiz)).thenReturn(List.of());
+        when(backend.responseStatuses(quiz)).thenReturn(List.of());
         when(backend.questions(quiz)).thenReturn(List.of());
         when(backend.quizExists(quiz)).thenReturn(false);
         assertThatThrownBy(() -> service.submit(submission(false), null, null))
@@ -142,7 +142,7 @@ class JobSubmissionServiceTest {
 
     @Test
     void shouldAnswer502WhenTheBackendFails() {
-        when(backend.responses(quiz)).thenThrow(new BackendException("GET responses", 500, "boom", null));
+        when(backend.responseStatuses(quiz)).thenThrow(new BackendException("GET responses", 500, "boom", null));
         assertThatThrownBy(() -> service.submit(submission(false), null, null))
                 .isInstanceOfSatisfying(
                         ApiProblem.class, p -> assertThat(p.status()).isEqualTo(HttpStatus.BAD_GATEWAY));
@@ -166,7 +166,7 @@ class JobSubmissionServiceTest {
         return tasks.getValue();
     }
 
-    private QuizResponse row(String student) {
-        return new QuizResponse(quiz, student, null, "SUBMITTED", "UNEVALUATED");
+    private ResponseStatus row(String student) {
+        return new ResponseStatus(student, "SUBMITTED", "UNEVALUATED");
     }
 }

@@ -4,6 +4,7 @@ import io.evalify.schemas.Json;
 import io.evalify.schemas.backend.Question;
 import io.evalify.schemas.backend.QuizResponse;
 import io.evalify.schemas.backend.QuizSettings;
+import io.evalify.schemas.backend.ResponseStatus;
 import io.evalify.schemas.result.SaveBody;
 import java.io.IOException;
 import java.net.URI;
@@ -52,6 +53,27 @@ public class BackendClient {
         var body = get("GET /eval/quiz/{id}/student", "/eval/quiz/" + enc(quizId) + "/student");
         return convert(body.path("responses"), new TypeReference<List<QuizResponse>>() {});
     }
+
+    /**
+     * The status columns of every response row of a quiz, parsed straight from the bytes with the answers
+     * skipped: what planning a job needs, at a fraction of the cost of {@link #responses}.
+     */
+    public List<ResponseStatus> responseStatuses(String quizId) {
+        var route = "GET /eval/quiz/{id}/student";
+        var bytes = sendForBytes(
+                route, request("/eval/quiz/" + enc(quizId) + "/student").GET().build());
+        try {
+            var envelope = Json.mapper().readValue(bytes, StatusEnvelope.class);
+            return envelope.responses() == null ? List.of() : envelope.responses();
+        } catch (JacksonException e) {
+            throw new BackendException(route, 200, "unexpected answer shape: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The list answer, reduced to the status columns. */
+    private record StatusEnvelope(
+            @com.fasterxml.jackson.annotation.JsonProperty("responses")
+            List<ResponseStatus> responses) {}
 
     /** One student's response row; a 404 means the student has none. */
     public QuizResponse response(String quizId, String studentId) {
@@ -116,12 +138,22 @@ public class BackendClient {
                 .header("Accept", "application/json");
     }
 
-    /** Sends with quick retries for transient failures; the last failure is thrown. */
+    /** Sends and parses the answer as JSON. */
     private JsonNode send(String route, HttpRequest request) {
+        var body = sendForBytes(route, request);
+        try {
+            return Json.mapper().readTree(body);
+        } catch (JacksonException e) {
+            throw new BackendException(route, 200, "answer is not JSON", e);
+        }
+    }
+
+    /** Sends with quick retries for transient failures and hands back the raw body; the last failure is thrown. */
+    private byte[] sendForBytes(String route, HttpRequest request) {
         long backoff = properties.transportBackoff().toMillis();
         for (int retry = 0; ; retry++, backoff *= 2) {
             try {
-                return sendOnce(route, request);
+                return checked(route, exchange(route, request));
             } catch (BackendException e) {
                 if (e.isClientError() || retry >= properties.transportRetries()) {
                     throw e;
@@ -131,24 +163,19 @@ public class BackendClient {
         }
     }
 
+    private static byte[] checked(String route, HttpResponse<byte[]> response) {
+        if (response.statusCode() >= 400) {
+            throw new BackendException(route, response.statusCode(), errorText(response.body()), null);
+        }
+        return response.body();
+    }
+
     private static void pause(long millis, BackendException cause) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw cause;
-        }
-    }
-
-    private JsonNode sendOnce(String route, HttpRequest request) {
-        HttpResponse<byte[]> response = exchange(route, request);
-        if (response.statusCode() >= 400) {
-            throw new BackendException(route, response.statusCode(), errorText(response.body()), null);
-        }
-        try {
-            return Json.mapper().readTree(response.body());
-        } catch (JacksonException e) {
-            throw new BackendException(route, response.statusCode(), "answer is not JSON", e);
         }
     }
 

@@ -20,13 +20,18 @@ public record QuizResponse(
         @JsonProperty("submissionStatus") String submissionStatus,
         @JsonProperty("evaluationStatus") String evaluationStatus) {
 
+    /** The row's status columns. */
+    public ResponseStatus status() {
+        return new ResponseStatus(studentId, submissionStatus, evaluationStatus);
+    }
+
     /** True when the student handed the quiz in (by hand or by the auto-submit). */
     public boolean isSubmitted() {
-        return "SUBMITTED".equals(submissionStatus) || "AUTO_SUBMITTED".equals(submissionStatus);
+        return status().isSubmitted();
     }
 
     /** True when a grade exists that a default (non-override) job must not overwrite. */
     public boolean isAlreadyEvaluated() {
-        return "EVALUATED".equals(evaluationStatus) || "EVALUATED_MANUALLY".equals(evaluationStatus);
+        return status().isAlreadyEvaluated();
     }
 }

@@ -1,0 +1,27 @@
+package io.evalify.schemas.backend;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * The status columns of a {@code quiz_response} row: all the API needs to plan a job. Reading only these
+ * (the answers are skipped while parsing) keeps a 10,000-student submission cheap.
+ *
+ * @param studentId the student
+ * @param submissionStatus NOT_SUBMITTED, SUBMITTED or AUTO_SUBMITTED
+ * @param evaluationStatus NOT_EVALUATED, EVALUATED, EVALUATED_MANUALLY or FAILED
+ */
+public record ResponseStatus(
+        @JsonProperty("studentId") String studentId,
+        @JsonProperty("submissionStatus") String submissionStatus,
+        @JsonProperty("evaluationStatus") String evaluationStatus) {
+
+    /** True when the student handed the quiz in (by hand or by the auto-submit). */
+    public boolean isSubmitted() {
+        return "SUBMITTED".equals(submissionStatus) || "AUTO_SUBMITTED".equals(submissionStatus);
+    }
+
+    /** True when a grade exists that a default (non-override) job must not overwrite. */
+    public boolean isAlreadyEvaluated() {
+        return "EVALUATED".equals(evaluationStatus) || "EVALUATED_MANUALLY".equals(evaluationStatus);
+    }
+}
