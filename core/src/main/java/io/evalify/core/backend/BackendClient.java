@@ -75,12 +75,21 @@ public class BackendClient {
             @com.fasterxml.jackson.annotation.JsonProperty("responses")
             List<ResponseStatus> responses) {}
 
-    /** One student's response row; a 404 means the student has none. */
+    /** One student's response row; a 404 means the student has none. Bound straight from the bytes. */
     public QuizResponse response(String quizId, String studentId) {
+        var route = "GET /eval/quiz/{id}/student/{sid}";
         var path = "/eval/quiz/" + enc(quizId) + "/student/" + enc(studentId);
-        var body = get("GET /eval/quiz/{id}/student/{sid}", path);
-        return convert(body.path("response"), new TypeReference<QuizResponse>() {});
+        var envelope = read(route, sendForBytes(route, request(path).GET().build()), ResponseEnvelope.class);
+        if (envelope.response() == null) {
+            throw new BackendException(route, 200, "answer has no response row", null);
+        }
+        return envelope.response();
     }
+
+    /** The single-row answer. */
+    private record ResponseEnvelope(
+            @com.fasterxml.jackson.annotation.JsonProperty("response")
+            QuizResponse response) {}
 
     /** The quiz's questions (empty for an unknown quiz, as the backend answers). */
     public List<Question> questions(String quizId) {
@@ -201,6 +210,14 @@ public class BackendClient {
         } catch (JacksonException e) {
             var text = new String(body, StandardCharsets.UTF_8);
             return text.length() > 200 ? text.substring(0, 200) : text;
+        }
+    }
+
+    private static <T> T read(String route, byte[] body, Class<T> type) {
+        try {
+            return Json.mapper().readValue(body, type);
+        } catch (JacksonException e) {
+            throw new BackendException(route, 200, "unexpected answer shape: " + e.getOriginalMessage(), e);
         }
     }
 
