@@ -38,6 +38,7 @@ public final class TestProperties {
                 Duration.ofMinutes(2),
                 CALLBACK_SECRET,
                 new ApiProperties.Events(Duration.ofMillis(500), Duration.ofSeconds(15), Duration.ofMinutes(30), 10),
-                callback);
+                callback,
+                Duration.ZERO);
     }
 }

@@ -18,6 +18,8 @@ import org.springframework.util.unit.DataSize;
  * @param callbackSecret key of the HMAC-SHA256 signature sent with every completion callback
  * @param events the progress event streams ({@code GET /{id}/events})
  * @param callback delivery of completion callbacks
+ * @param statusCacheTtl how long {@code GET /{id}} may serve a job's status without reading Redis again (a UI
+ *     polling every few seconds never notices; thousands of polls a second cost one read per job per period)
  */
 @ConfigurationProperties("evalify.api")
 public record ApiProperties(
@@ -30,7 +32,8 @@ public record ApiProperties(
         @DefaultValue("2m") Duration publishLease,
         @DefaultValue("change-me") String callbackSecret,
         @DefaultValue Events events,
-        @DefaultValue Callback callback) {
+        @DefaultValue Callback callback,
+        @DefaultValue("250ms") Duration statusCacheTtl) {
 
     /**
      * Progress event streams.

@@ -35,14 +35,21 @@ class JobController {
     private final SubmissionReader reader;
     private final JobStore jobs;
     private final JobListing listing;
+    private final JobStatusCache statuses;
     private final Clock clock;
 
     JobController(
-            JobSubmissionService submissions, SubmissionReader reader, JobStore jobs, JobListing listing, Clock clock) {
+            JobSubmissionService submissions,
+            SubmissionReader reader,
+            JobStore jobs,
+            JobListing listing,
+            JobStatusCache statuses,
+            Clock clock) {
         this.submissions = submissions;
         this.reader = reader;
         this.jobs = jobs;
         this.listing = listing;
+        this.statuses = statuses;
         this.clock = clock;
     }
 
@@ -88,7 +95,7 @@ class JobController {
 
     @GetMapping(path = "/{jobId}", produces = MediaType.APPLICATION_JSON_VALUE)
     JobStatusResponse status(@PathVariable String jobId) {
-        return jobs.find(jobId)
+        return statuses.find(jobId)
                 .map(job -> JobViews.statusOf(job, clock.instant()))
                 .orElseThrow(() -> ApiProblem.jobNotFound(jobId));
     }
@@ -97,6 +104,7 @@ class JobController {
     @PostMapping(path = "/{jobId}/cancel", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<JobStatusResponse> cancel(@PathVariable String jobId) {
         jobs.transition(jobId, JobStatus.CANCELLING, null);
+        statuses.forget(jobId);
         return ResponseEntity.accepted().body(status(jobId));
     }
 

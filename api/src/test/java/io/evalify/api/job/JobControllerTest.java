@@ -36,8 +36,10 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-@WebMvcTest(controllers = JobController.class, properties = SliceTestConfig.KEY_PROPERTY)
-@Import({SliceTestConfig.class, JobListing.class, SubmissionReader.class})
+@WebMvcTest(
+        controllers = JobController.class,
+        properties = {SliceTestConfig.KEY_PROPERTY, "evalify.api.status-cache-ttl=0s"})
+@Import({SliceTestConfig.class, JobListing.class, SubmissionReader.class, JobStatusCache.class})
 class JobControllerTest {
 
     private static final String BASE = "/api/v1/jobs/evaluation";
