@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param quizCacheTtl how long a job's questions and settings stay cached after last use
  * @param retryTick how often the retry scheduler looks for due retries
  * @param groupPrefix prefix of the lanes' consumer group ids ({@code <prefix>-objective}, ...)
+ * @param objectivePriority while the objective lane has tasks in flight, the LLM and coding lanes start no new
+ *     ones (running calls go on): short objective jobs are not slowed by long LLM batches sharing the CPU
  * @param jobCacheTtl how long a lane trusts a job's status before reading it again (a cancel takes this long
  *     to reach running lanes)
  */
@@ -31,7 +33,8 @@ public record WorkerProperties(
         @DefaultValue("10m") Duration quizCacheTtl,
         @DefaultValue("500ms") Duration retryTick,
         @DefaultValue("evalify-worker") String groupPrefix,
-        @DefaultValue("500ms") Duration jobCacheTtl) {
+        @DefaultValue("500ms") Duration jobCacheTtl,
+        @DefaultValue("true") boolean objectivePriority) {
 
     /**
      * In-flight tasks per lane; each lane is a separate consumer group, like RQ's separate queues.

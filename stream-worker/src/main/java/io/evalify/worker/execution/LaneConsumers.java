@@ -49,6 +49,7 @@ public class LaneConsumers implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        SlidingWindowConsumer objective = null;
         for (var lane : TaskLane.values()) {
             var kafka = new KafkaConsumer<>(props(lane), new StringDeserializer(), new ByteArrayDeserializer());
             var consumer = new SlidingWindowConsumer(
@@ -56,12 +57,22 @@ public class LaneConsumers implements SmartLifecycle {
                     kafka,
                     Topics.lane(lane).name(),
                     settings(lane),
-                    handler);
+                    handler,
+                    admission(lane, objective));
+            objective = lane == TaskLane.OBJECTIVE ? consumer : objective;
             bindMetrics(lane, kafka, consumer);
             consumer.start();
             consumers.add(consumer);
         }
         running = true;
+    }
+
+    /** The slow lanes yield to the objective lane while it has work (see {@link WorkerProperties#objectivePriority}). */
+    private java.util.function.BooleanSupplier admission(TaskLane lane, SlidingWindowConsumer objective) {
+        if (lane == TaskLane.OBJECTIVE || objective == null || !properties.objectivePriority()) {
+            return () -> true;
+        }
+        return () -> objective.inFlight() == 0;
     }
 
     /** Consumer lag and fetch metrics from the client, plus the lane's in-flight gauge. */

@@ -35,6 +35,7 @@ public final class SlidingWindowConsumer implements AutoCloseable {
     private final String topic;
     private final WindowSettings settings;
     private final RecordHandler handler;
+    private final java.util.function.BooleanSupplier admission;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<TopicPartition, OffsetTracker> trackers = new HashMap<>();
     private final Map<TopicPartition, AtomicInteger> inFlightByPartition = new HashMap<>();
@@ -53,11 +54,26 @@ public final class SlidingWindowConsumer implements AutoCloseable {
             String topic,
             WindowSettings settings,
             RecordHandler handler) {
+        this(name, consumer, topic, settings, handler, () -> true);
+    }
+
+    /**
+     * A consumer that starts a record only while {@code admission} allows it (a lower-priority lane yields while
+     * a higher-priority one has work); records already running are never affected.
+     */
+    public SlidingWindowConsumer(
+            String name,
+            Consumer<String, byte[]> consumer,
+            String topic,
+            WindowSettings settings,
+            RecordHandler handler,
+            java.util.function.BooleanSupplier admission) {
         this.name = name;
         this.consumer = consumer;
         this.topic = topic;
         this.settings = settings;
         this.handler = handler;
+        this.admission = admission;
         this.poller = Thread.ofPlatform().name(name + "-poller").unstarted(this::run);
     }
 
@@ -116,19 +132,25 @@ public final class SlidingWindowConsumer implements AutoCloseable {
         }
     }
 
+    /**
+     * One turn of the loop. With records waiting to start, the poller waits on task completions rather than on
+     * Kafka, so a slot freed by a finished task is refilled at once instead of after the next poll timeout.
+     */
     private void pollOnce() {
-        for (var record : consumer.poll(settings.pollTimeout())) {
+        var timeout = backlog.isEmpty() ? settings.pollTimeout() : Duration.ZERO;
+        for (var record : consumer.poll(timeout)) {
             tracker(record).add(record.offset());
             backlog.add(record);
         }
         startFromBacklog();
-        collectCompletions(0);
+        collectCompletions(backlog.isEmpty() ? 0 : settings.pollTimeout().toMillis());
+        startFromBacklog();
         applyBackpressure();
         commit(false);
     }
 
     private void startFromBacklog() {
-        while (!backlog.isEmpty() && inFlight.get() < settings.maxInFlight()) {
+        while (!backlog.isEmpty() && inFlight.get() < settings.maxInFlight() && admission.getAsBoolean()) {
             var record = backlog.poll();
             inFlight.incrementAndGet();
             partitionCounter(record).incrementAndGet();
@@ -144,17 +166,21 @@ public final class SlidingWindowConsumer implements AutoCloseable {
         try {
             for (long backoff = 500; ; backoff = Math.min(backoff * 2, 30_000)) {
                 if (tryHandle(record)) {
-                    completions.add(record);
+                    release(record);
+                    completions.add(record); // after the release, so the woken poller finds the slot free
                     return;
                 }
                 Thread.sleep(backoff);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            partitionCounter(record).decrementAndGet();
-            inFlight.decrementAndGet();
+            release(record);
         }
+    }
+
+    private void release(ConsumerRecord<String, byte[]> record) {
+        partitionCounter(record).decrementAndGet();
+        inFlight.decrementAndGet();
     }
 
     private boolean tryHandle(ConsumerRecord<String, byte[]> record) throws InterruptedException {
