@@ -4,17 +4,21 @@
 -- ARGV: 1 now ms, 2.. statuses a requeue may start from
 local status = redis.call('HGET', KEYS[1], 'status')
 if not status then return {'missing'} end
+local entries = redis.call('HGETALL', KEYS[3])
+local failed = {}
+for i = 1, #entries, 2 do
+  if redis.call('HGET', KEYS[2], entries[i]) == 'failed' then table.insert(failed, i) end
+end
+-- Nothing failed: a no-op in any status, like RQ's requeue of an empty failed registry.
+if #failed == 0 then return {'ok'} end
 local allowed = false
 for i = 2, #ARGV do if ARGV[i] == status then allowed = true end end
 if not allowed then return {'illegal', status} end
-local entries = redis.call('HGETALL', KEYS[3])
 local result = {'ok'}
-for i = 1, #entries, 2 do
-  if redis.call('HGET', KEYS[2], entries[i]) == 'failed' then
-    redis.call('HDEL', KEYS[2], entries[i])
-    redis.call('HINCRBY', KEYS[1], 'failed', -1)
-    table.insert(result, entries[i + 1])
-  end
+for _, i in ipairs(failed) do
+  redis.call('HDEL', KEYS[2], entries[i])
+  redis.call('HINCRBY', KEYS[1], 'failed', -1)
+  table.insert(result, entries[i + 1])
 end
 if #result == 1 then return result end
 if status ~= 'RUNNING' then

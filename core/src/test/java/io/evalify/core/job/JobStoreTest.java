@@ -116,6 +116,16 @@ class JobStoreTest {
     }
 
     @Test
+    void shouldTreatARequeueOfAJobWithoutFailuresAsANoOpWhateverItsStatus() {
+        var job = aJob().withStudents(1).build();
+        store.create(job, null, null, false);
+        store.recordOutcome(job.jobId(), "s1", TaskOutcome.SUCCEEDED, null);
+
+        assertThat(store.requeueFailed(job.jobId())).isEmpty();
+        assertThat(store.find(job.jobId()).orElseThrow().status()).isEqualTo(JobStatus.COMPLETED);
+    }
+
+    @Test
     void shouldNotLetAReplayedFailureUndoASuccess() {
         var job = aJob().withStudents(1).build();
         store.create(job, null, null, false);
