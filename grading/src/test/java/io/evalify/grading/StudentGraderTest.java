@@ -9,6 +9,7 @@ import io.evalify.grading.support.Grading;
 import io.evalify.schemas.Json;
 import io.evalify.schemas.backend.Question;
 import io.evalify.schemas.result.SaveBody;
+import io.evalify.schemas.task.TaskLane;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -87,10 +88,10 @@ class StudentGraderTest {
         Question normal = aQuestion()
                 .fillBlank("NORMAL", Map.of(), Map.of("0", List.of("a")))
                 .build();
-        assertThat(Lane.of(List.of(mcq, normal), null)).isEqualTo(Lane.OBJECTIVE);
-        assertThat(Lane.of(List.of(mcq, code), null)).isEqualTo(Lane.CODING);
-        assertThat(Lane.of(List.of(code, desc), null)).isEqualTo(Lane.LLM);
-        assertThat(Lane.of(List.of(code, hybrid), null)).isEqualTo(Lane.LLM);
-        assertThat(Lane.of(List.of(), null)).isEqualTo(Lane.OBJECTIVE);
+        assertThat(TaskLane.of(List.of(mcq, normal))).isEqualTo(TaskLane.OBJECTIVE);
+        assertThat(TaskLane.of(List.of(mcq, code))).isEqualTo(TaskLane.CODING);
+        assertThat(TaskLane.of(List.of(code, desc))).isEqualTo(TaskLane.LLM);
+        assertThat(TaskLane.of(List.of(code, hybrid))).isEqualTo(TaskLane.LLM);
+        assertThat(TaskLane.of(List.of())).isEqualTo(TaskLane.OBJECTIVE);
     }
 }
