@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Starts the three fakes from command-line flags ({@code --help} lists them), prints one line per fake
+ * Starts the three fakes from command-line flags ({@code --help} lists them), logs one line per fake
  * ({@code backend <url>}, {@code llm <url>}, {@code judge0 <url>}), optionally writes a ready file, and
  * runs until SIGTERM/SIGINT.
  */
@@ -34,22 +34,20 @@ public final class FakesMain {
         try {
             options = FakesOptions.parse(args);
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.print(FakesOptions.USAGE);
+            log.error("{}\n{}", e.getMessage(), FakesOptions.USAGE);
             System.exit(2);
             return;
         }
         if (options.help) {
-            System.out.print(FakesOptions.USAGE);
+            log.info("{}", FakesOptions.USAGE);
             return;
         }
         setLogLevel(options.verbose ? Level.DEBUG : Level.INFO);
         Fakes fakes = start(options);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(fakes::close));
-        System.out.println("backend " + fakes.backend().baseUrl());
-        System.out.println("llm " + fakes.llm().rootUrl());
-        System.out.println("judge0 " + fakes.judge0().rootUrl());
-        System.out.flush();
+        log.info("backend {}", fakes.backend().baseUrl());
+        log.info("llm {}", fakes.llm().rootUrl());
+        log.info("judge0 {}", fakes.judge0().rootUrl());
         if (options.readyFile != null) {
             writeReadyFile(options.readyFile, fakes);
         }

@@ -1,6 +1,7 @@
 package io.evalify.worker.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.evalify.core.testing.LocalRedis;
 import io.evalify.grading.RemoteCallException;
@@ -29,6 +30,7 @@ class RedisLlmPermitsTest {
         var second = new RedisLlmPermits(LocalRedis.shared().template(), 3, Duration.ofMinutes(1), metrics);
         var running = new AtomicInteger();
         var peak = new AtomicInteger();
+        var unfinished = new AtomicInteger(24);
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < 24; i++) {
                 var permits = i % 2 == 0 ? first : second;
@@ -36,9 +38,12 @@ class RedisLlmPermitsTest {
                     permits.acquire();
                     try {
                         peak.accumulateAndGet(running.incrementAndGet(), Math::max);
-                        Thread.sleep(20);
+                        // Hold the permit until every permit that can be taken is taken, so the peak is reached.
+                        await().atMost(Duration.ofSeconds(30))
+                                .until(() -> running.get() >= Math.min(3, unfinished.get()));
                     } finally {
                         running.decrementAndGet();
+                        unfinished.decrementAndGet();
                         permits.release();
                     }
                     return null;
