@@ -56,12 +56,14 @@ public class JobSubmissionService {
      *     many students, 502 when the backend fails, 503 when the broker does not take the tasks
      */
     public JobAccepted submit(JobSubmission request, String idempotencyKey, String bodyHash) {
+        long started = System.nanoTime();
         var job = plan(request);
+        long planned = System.nanoTime();
         var idempotency = new IdempotencyRecord(job.jobId(), bodyHash);
         var created =
                 jobs.create(job, idempotency, idempotencyKey, request.config().force());
         return switch (created) {
-            case CreateResult.Created c -> publish(job);
+            case CreateResult.Created c -> publish(job, new Timings(started, planned, System.nanoTime()));
             case CreateResult.Duplicate d -> repeat(d.stored(), bodyHash);
             case CreateResult.Conflict c -> throw activeJobConflict(request.quizId(), c.activeJobId());
         };
@@ -95,7 +97,7 @@ public class JobSubmissionService {
                 request.config().callbackUrl());
     }
 
-    private JobAccepted publish(NewJob job) {
+    private JobAccepted publish(NewJob job, Timings timings) {
         if (job.total() > 0) {
             try {
                 publisher.publishAll(tasks(job), properties.publishTimeout());
@@ -111,11 +113,15 @@ public class JobSubmissionService {
             }
         }
         log.info(
-                "Job {} for quiz {} queued with {} tasks on lane {}",
+                "Job {} for quiz {} queued with {} tasks on lane {} in {} ms (backend {} ms, store {} ms, publish {} ms)",
                 job.jobId(),
                 job.quizId(),
                 job.total(),
-                job.lane());
+                job.lane(),
+                Timings.millis(timings.started(), System.nanoTime()),
+                Timings.millis(timings.started(), timings.planned()),
+                Timings.millis(timings.planned(), timings.stored()),
+                Timings.millis(timings.stored(), System.nanoTime()));
         var status = job.total() == 0 ? JobStatus.COMPLETED : JobStatus.QUEUED;
         return new JobAccepted(job.jobId(), status, JobController.statusUrl(job.jobId()));
     }
@@ -146,6 +152,13 @@ public class JobSubmissionService {
         }
         var status = jobs.find(stored.jobId()).map(j -> j.status()).orElse(JobStatus.QUEUED);
         return new JobAccepted(stored.jobId(), status, JobController.statusUrl(stored.jobId()));
+    }
+
+    /** When each step of a submission ended, from {@link System#nanoTime()}: slow POSTs say where they went. */
+    private record Timings(long started, long planned, long stored) {
+        static long millis(long from, long to) {
+            return (to - from) / 1_000_000;
+        }
     }
 
     private static ApiProblem activeJobConflict(String quizId, String activeJobId) {

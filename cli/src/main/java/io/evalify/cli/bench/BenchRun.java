@@ -35,19 +35,28 @@ public final class BenchRun {
     private final PrintWriter out;
     private final boolean baselines;
     private final List<String> workerJvmArgs;
+    private final List<String> apiJvmArgs;
 
     /**
      * A bench of the checkout at {@code home}, reporting to {@code outDir}.
      *
      * @param baselines whether to run the RQ and Celery baselines of S1 and S2
      * @param workerJvmArgs extra JVM options of the worker (e.g. a flight recording)
+     * @param apiJvmArgs extra JVM options of the API
      */
-    public BenchRun(Path home, Path outDir, PrintWriter out, boolean baselines, List<String> workerJvmArgs) {
+    public BenchRun(
+            Path home,
+            Path outDir,
+            PrintWriter out,
+            boolean baselines,
+            List<String> workerJvmArgs,
+            List<String> apiJvmArgs) {
         this.home = home;
         this.outDir = outDir;
         this.out = out;
         this.baselines = baselines;
         this.workerJvmArgs = List.copyOf(workerJvmArgs);
+        this.apiJvmArgs = List.copyOf(apiJvmArgs);
     }
 
     /** Runs {@code plan}; the stack is always stopped, also on Ctrl-C. */
@@ -71,7 +80,7 @@ public final class BenchRun {
     }
 
     private List<ScenarioResult> runScenarios(BenchPlan plan, RepoLayout layout, LocalStack stack) {
-        StackTuning tuning = new StackTuning(plan.fakesArgs(), plan.workerEnv(), workerJvmArgs);
+        StackTuning tuning = new StackTuning(plan.fakesArgs(), plan.workerEnv(), workerJvmArgs, apiJvmArgs);
         Endpoints endpoints = new StackStarter(layout, stack, out).startAll(settings(), tuning);
         ApiClient client = new ApiClient(new ApiTarget(URI.create(endpoints.apiUrl()), endpoints.apiKey()));
         JobDriver jobs = new JobDriver(client, stack::checkAlive, JOB_TIMEOUT);

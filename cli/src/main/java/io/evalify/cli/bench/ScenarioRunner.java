@@ -19,6 +19,8 @@ import java.util.function.Supplier;
 final class ScenarioRunner {
 
     private static final double MIB_PER_GB = 1024;
+    private static final Duration S5_RAMP = Duration.ofSeconds(10);
+    private static final Duration S5_HOLD = Duration.ofSeconds(10);
 
     private final BenchPlan plan;
     private final JobDriver jobs;
@@ -172,9 +174,11 @@ final class ScenarioRunner {
         JobRun job = jobs.run(BenchPlan.S3_QUIZ);
         URI url = URI.create(endpoints.apiUrl() + "/api/v1/jobs/evaluation/" + job.jobId());
         String[] headers = {ApiClient.API_KEY_HEADER, endpoints.apiKey(), "Accept", "application/json"};
-        LoadGenerator load = new LoadGenerator();
-        load.run(url, headers, plan.s5Rate(), Duration.ofSeconds(2)); // warm-up, not counted
-        LoadGenerator.Result result = load.run(url, headers, plan.s5Rate(), plan.s5Duration());
+        LoadGenerator.Result result;
+        try (LoadGenerator load = new LoadGenerator()) {
+            load.warmUp(url, headers, plan.s5Rate(), S5_RAMP, S5_HOLD);
+            result = load.run(url, headers, plan.s5Rate(), plan.s5Duration());
+        }
         List<Metric> metrics = List.of(
                 new Metric("GET status p99", result.latencies().millis(99), "ms", Target.atMost(10)),
                 new Metric("errors", result.errors(), "", Target.atMost(0)),
@@ -183,11 +187,15 @@ final class ScenarioRunner {
                 Metric.info("achieved rate", result.achievedRate(), "/s"));
         String note = String.format(
                 Locale.ROOT,
-                "%,d GETs of one job's status at %,d/s for %d s (after a 2 s warm-up), open loop, "
-                        + "latency from each request's due time",
+                "%,d GETs of one job's status at %,d/s for %d s (after a warm-up: %d s ramping up to that rate, %d s at "
+                        + "it), open loop, "
+                        + "latency from each request's due time, over %,d keep-alive connections opened as needed",
                 result.sent(),
                 plan.s5Rate(),
-                plan.s5Duration().toSeconds());
+                plan.s5Duration().toSeconds(),
+                S5_RAMP.toSeconds(),
+                S5_HOLD.toSeconds(),
+                result.connectionsOpened());
         return ScenarioResult.of(Scenario.S5, "status GET at " + plan.s5Rate() + "/s", metrics, List.of(note));
     }
 

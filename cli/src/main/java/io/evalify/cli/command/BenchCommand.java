@@ -65,6 +65,12 @@ public final class BenchCommand implements Callable<Integer> {
             description = "A JVM option for the worker, repeatable (e.g. -XX:StartFlightRecording=filename=w.jfr).")
     List<String> workerJvmOptions = List.of();
 
+    @Option(
+            names = "--api-jvm-opt",
+            paramLabel = "OPT",
+            description = "A JVM option for the API, repeatable (e.g. -Xlog:gc:file=api-gc.log).")
+    List<String> apiJvmOptions = List.of();
+
     private final CliContext context;
 
     /** Created by picocli through {@code CliFactory}. */
@@ -77,7 +83,8 @@ public final class BenchCommand implements Callable<Integer> {
         BenchPlan plan = plan();
         Path outDir = out != null ? out.toAbsolutePath() : context.home().resolve("bench/results");
         PrintWriter printer = spec.commandLine().getOut();
-        BenchReport report = new BenchRun(context.home(), outDir, printer, !noBaselines, workerJvmOptions).run(plan);
+        BenchReport report =
+                new BenchRun(context.home(), outDir, printer, !noBaselines, workerJvmOptions, apiJvmOptions).run(plan);
         printer.println();
         printer.print(report.write(outDir));
         printer.printf("%nwritten: %s, %s%n", outDir.resolve("latest.md"), outDir.resolve("latest.json"));

@@ -21,9 +21,9 @@ public final class SpringApps {
         this.stack = stack;
     }
 
-    /** Starts the API on {@code port}. */
-    public ChildProcess startApi(Endpoints endpoints, int port) {
-        return stack.start("api", command(layout.apiJar(), List.of()), environment(endpoints, port));
+    /** Starts the API on {@code port} with {@code tuning}'s JVM options. */
+    public ChildProcess startApi(Endpoints endpoints, int port, StackTuning tuning) {
+        return stack.start("api", command(layout.apiJar(), tuning.apiJvmArgs()), environment(endpoints, port));
     }
 
     /** Starts the worker, its management endpoints on {@code port}. */

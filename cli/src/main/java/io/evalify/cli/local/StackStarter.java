@@ -76,7 +76,7 @@ public final class StackStarter {
 
     private void startApps(Endpoints e, StackTuning tuning) {
         SpringApps apps = new SpringApps(layout, stack);
-        ChildProcess api = apps.startApi(e, port(e.apiUrl()));
+        ChildProcess api = apps.startApi(e, port(e.apiUrl()), tuning);
         ChildProcess worker = apps.startWorker(e, port(e.workerUrl()), tuning);
         progress("api and worker starting (Spring Boot, this takes a while on 2 cores)");
         stack.awaitReady(api, Probes.http200(URI.create(e.apiUrl() + "/api/v1/health"), e.apiKey()), APP_TIMEOUT);

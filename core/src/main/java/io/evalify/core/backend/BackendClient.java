@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 
@@ -60,14 +61,9 @@ public class BackendClient {
      */
     public List<ResponseStatus> responseStatuses(String quizId) {
         var route = "GET /eval/quiz/{id}/student";
-        var bytes = sendForBytes(
-                route, request("/eval/quiz/" + enc(quizId) + "/student").GET().build());
-        try {
-            var envelope = Json.mapper().readValue(bytes, StatusEnvelope.class);
-            return envelope.responses() == null ? List.of() : envelope.responses();
-        } catch (JacksonException e) {
-            throw new BackendException(route, 200, "unexpected answer shape: " + e.getOriginalMessage(), e);
-        }
+        var request = request("/eval/quiz/" + enc(quizId) + "/student").GET().build();
+        var envelope = sendForStreamed(route, request, StatusEnvelope.class);
+        return envelope.responses() == null ? List.of() : envelope.responses();
     }
 
     /** The list answer, reduced to the status columns. */
@@ -170,6 +166,62 @@ public class BackendClient {
                 pause(backoff, e);
             }
         }
+    }
+
+    /**
+     * Like {@link #sendForBytes} but parses the body while it arrives: a 10,000-student list is ~16 MB, which
+     * as one array costs a humongous allocation and its whole transfer time before parsing starts. Transport
+     * failures, also in mid-body, are retried; an answer of the wrong shape is not.
+     */
+    private <T> T sendForStreamed(String route, HttpRequest request, Class<T> type) {
+        long backoff = properties.transportBackoff().toMillis();
+        for (int retry = 0; ; retry++, backoff *= 2) {
+            try {
+                return streamed(route, request, type);
+            } catch (BackendException e) {
+                if (e.isClientError() || e.status() == 200 || retry >= properties.transportRetries()) {
+                    throw e;
+                }
+                pause(backoff, e);
+            }
+        }
+    }
+
+    private <T> T streamed(String route, HttpRequest request, Class<T> type) {
+        long start = System.nanoTime();
+        int status = 0;
+        try {
+            var response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            status = response.statusCode();
+            try (var body = response.body()) {
+                if (status >= 400) {
+                    throw new BackendException(route, status, errorText(body.readAllBytes()), null);
+                }
+                T value = Json.mapper().readValue(unclosable(body), type);
+                body.transferTo(java.io.OutputStream.nullOutputStream()); // the rest, so the connection is reused
+                return value;
+            }
+        } catch (IOException | JacksonIOException e) {
+            status = 0;
+            throw new BackendException(route, 0, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        } catch (JacksonException e) {
+            throw new BackendException(route, 200, "unexpected answer shape: " + e.getOriginalMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BackendException(route, 0, "interrupted", e);
+        } finally {
+            observer.observe(route, status, java.time.Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    /** Jackson closes what it read from; the caller still needs to drain and close the body itself. */
+    private static java.io.InputStream unclosable(java.io.InputStream in) {
+        return new java.io.FilterInputStream(in) {
+            @Override
+            public void close() {
+                // left to the caller
+            }
+        };
     }
 
     private static byte[] checked(String route, HttpResponse<byte[]> response) {

@@ -317,7 +317,7 @@ public final class FakeBackend extends FakeServer {
             case QUESTIONS -> exchange.reply(200, wrap("data", store.questions(quizId)));
             case QUESTION -> found(exchange, store.question(quizId, match.itemId()), "data", "Question not found");
             case SETTINGS -> found(exchange, store.settings(quizId), null, "Settings not found");
-            case STUDENTS -> exchange.reply(200, wrap("responses", store.responses(quizId)));
+            case STUDENTS -> exchange.replyRaw(200, store.responsesJson(quizId), "application/json");
             case STUDENT -> found(exchange, student(quizId, match.itemId()), "response", "Quiz response not found");
             case SAVE -> throw new IllegalStateException("save is not a read");
         }

@@ -1,5 +1,6 @@
 package io.evalify.fakes.backend;
 
+import io.evalify.schemas.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,13 +115,35 @@ final class QuizStore {
         responses.clear();
     }
 
-    /** One quiz's rows in insertion (backend) order. */
+    /** The list route's answer, {@code {"responses": [...]}}, as JSON bytes. */
+    byte[] responsesJson(String quizId) {
+        QuizRows rows = responses.get(quizId);
+        return rows == null ? QuizRows.listJson(List.of()) : rows.listJson();
+    }
+
+    /**
+     * One quiz's rows in insertion (backend) order. The list answer is kept serialized until a row changes: a
+     * 10,000-student list is ~16 MB of JSON, and the fake shares the bench machine with the service it serves.
+     */
     private static final class QuizRows {
 
         private final Map<String, JsonNode> byStudent = new LinkedHashMap<>();
+        private byte[] listJson;
 
         synchronized void put(ObjectNode row) {
             byStudent.put(row.path("studentId").asString(), row);
+            listJson = null;
+        }
+
+        synchronized byte[] listJson() {
+            if (listJson == null) {
+                listJson = listJson(byStudent.values());
+            }
+            return listJson;
+        }
+
+        static byte[] listJson(java.util.Collection<JsonNode> rows) {
+            return Json.mapper().writeValueAsBytes(Map.of("responses", rows));
         }
 
         synchronized Optional<JsonNode> get(String studentId) {
@@ -132,6 +155,7 @@ final class QuizStore {
         }
 
         synchronized boolean remove(String studentId) {
+            listJson = null;
             return byStudent.remove(studentId) != null;
         }
 
@@ -141,6 +165,7 @@ final class QuizStore {
                 return false;
             }
             byStudent.put(studentId, change.apply((ObjectNode) old.deepCopy()));
+            listJson = null;
             return true;
         }
     }

@@ -166,6 +166,18 @@ class FakeBackendTest {
     }
 
     @Test
+    void shouldListASaveMadeAfterTheListWasLastServed() {
+        getQuiz(QUIZ_ID + "/student"); // serves (and keeps) the list once
+
+        save(QUIZ_ID, STUDENT_A, VALID_SAVE);
+        backend.removeResponse(QUIZ_ID, STUDENT_C);
+        JsonNode rows = json(getQuiz(QUIZ_ID + "/student")).path("responses");
+
+        assertThat(rows).extracting(r -> r.path("studentId").asString()).containsExactly(STUDENT_A, STUDENT_B);
+        assertThat(rows.get(0).path("evaluationStatus").asString()).isEqualTo("EVALUATED");
+    }
+
+    @Test
     void shouldServeOneStudentOr404() {
         HttpResponse<String> found = getQuiz(QUIZ_ID + "/student/" + STUDENT_B);
         HttpResponse<String> missing = getQuiz(QUIZ_ID + "/student/nobody");

@@ -1,15 +1,14 @@
 package io.evalify.worker.task;
 
-import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.evalify.core.backend.BackendClient;
+import io.evalify.core.cache.BlockingLoadingCache;
 import io.evalify.schemas.backend.Question;
 import io.evalify.schemas.backend.QuizSettings;
 import io.evalify.schemas.task.TaskEvent;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CompletionException;
 
 /**
  * Questions and settings per job, fetched from the backend once per job and worker however many students
@@ -19,26 +18,18 @@ import java.util.concurrent.CompletionException;
 public class QuizCatalog {
 
     private final BackendClient backend;
-    private final AsyncLoadingCache<JobKey, QuizContext> cache;
+    private final BlockingLoadingCache<JobKey, QuizContext> cache;
 
     /** A catalog that forgets a job {@code ttl} after its last use. */
     public QuizCatalog(BackendClient backend, Duration ttl) {
         this.backend = backend;
-        this.cache = Caffeine.newBuilder()
-                .expireAfterAccess(ttl)
-                .maximumSize(10_000)
-                .executor(Runnable::run)
-                .buildAsync(this::load);
+        this.cache = new BlockingLoadingCache<>(
+                Caffeine.newBuilder().expireAfterAccess(ttl).maximumSize(10_000), this::load);
     }
 
     /** The job's quiz context; throws what the backend threw. */
     public QuizContext get(TaskEvent task) {
-        try {
-            return cache.get(new JobKey(task.jobId(), task.quizId(), task.questionIds()))
-                    .join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        return cache.get(new JobKey(task.jobId(), task.quizId(), task.questionIds()));
     }
 
     private QuizContext load(JobKey key) {

@@ -1,0 +1,112 @@
+package io.evalify.core.backend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import io.evalify.fakes.backend.BackendRoute;
+import io.evalify.fakes.backend.FakeBackend;
+import io.evalify.fakes.backend.GeneratedQuizSpec;
+import io.evalify.schemas.backend.ResponseStatus;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class BackendClientStreamingTest {
+
+    private static final String QUIZ = "c0000000-0000-4000-8000-000000000001";
+
+    private final FakeBackend backend = new FakeBackend().start();
+    private HttpServer odd;
+
+    @AfterEach
+    void stop() {
+        backend.close();
+        if (odd != null) {
+            odd.stop(0);
+        }
+    }
+
+    @Test
+    void shouldReadTheStatusColumnsOfEveryRowOfALargeQuiz() {
+        backend.generateQuiz(GeneratedQuizSpec.builder(QUIZ)
+                .students(3_000)
+                .questions(20)
+                .notSubmitted(100)
+                .seed(3)
+                .build());
+
+        var rows = client(backend.baseUrl()).responseStatuses(QUIZ);
+
+        assertThat(rows).hasSize(3_000);
+        assertThat(rows.stream().filter(ResponseStatus::isSubmitted)).hasSize(2_900);
+        assertThat(rows.stream().map(ResponseStatus::studentId))
+                .containsExactlyElementsOf(backend.responses(QUIZ).stream()
+                        .map(row -> row.path("studentId").asString())
+                        .toList());
+    }
+
+    @Test
+    void shouldReadSeveralListsOverTheSameClient() {
+        backend.generateQuiz(
+                GeneratedQuizSpec.builder(QUIZ).students(50).seed(3).build());
+        var client = client(backend.baseUrl());
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(client.responseStatuses(QUIZ)).hasSize(50);
+        }
+        assertThat(backend.requestCount(BackendRoute.STUDENTS, QUIZ)).isEqualTo(5);
+    }
+
+    @Test
+    void shouldRetryAServerErrorAndThenReportIt() {
+        backend.faults(BackendRoute.STUDENTS).error500Rate(1.0);
+
+        assertThatThrownBy(() -> client(backend.baseUrl()).responseStatuses(QUIZ))
+                .isInstanceOfSatisfying(
+                        BackendException.class, e -> assertThat(e.status()).isEqualTo(500));
+        assertThat(backend.requestCount(BackendRoute.STUDENTS)).isEqualTo(3); // 1 + 2 transport retries
+    }
+
+    @Test
+    void shouldNotRetryAnAnswerOfTheWrongShape() throws IOException {
+        AtomicInteger requests = new AtomicInteger();
+        String url = serve("{\"responses\": 5}", requests);
+
+        assertThatThrownBy(() -> client(url).responseStatuses(QUIZ))
+                .isInstanceOfSatisfying(
+                        BackendException.class, e -> assertThat(e.status()).isEqualTo(200))
+                .hasMessageContaining("unexpected answer shape");
+        assertThat(requests).hasValue(1);
+    }
+
+    private static BackendClient client(String baseUrl) {
+        return new BackendClient(new BackendProperties(
+                baseUrl,
+                FakeBackend.DEFAULT_API_KEY,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(10),
+                2,
+                Duration.ofMillis(10)));
+    }
+
+    /** A server that answers every request with {@code body}, counting them. */
+    private String serve(String body, AtomicInteger requests) throws IOException {
+        odd = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        odd.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        odd.start();
+        return "http://127.0.0.1:" + odd.getAddress().getPort() + "/api/utils";
+    }
+}
