@@ -57,9 +57,6 @@ class ApiConfiguration {
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
         props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        // A 10,000-student job is ~3 MB of tasks sent at once: 16 KB batches (the default) mean ~200 produce
-        // requests queued behind five in flight per broker; 256 KB batches send it in a dozen.
-        props.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 262_144);
         var factory = new DefaultKafkaProducerFactory<>(
                 props, new StringSerializer(), Topics.TASKS.valueSerde().serializer());
         return new KafkaTemplate<>(factory);

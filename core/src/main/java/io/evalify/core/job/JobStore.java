@@ -1,5 +1,6 @@
 package io.evalify.core.job;
 
+import io.evalify.core.redis.LuaScripts;
 import io.evalify.schemas.job.JobStatus;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -31,7 +31,7 @@ public class JobStore {
     private static final RedisScript<List> REQUEUE = script("requeue-failed.lua");
 
     private static final RedisScript<String> CLAIM_CALLBACK =
-            RedisScript.of(new ClassPathResource("io/evalify/core/job/claim-callback.lua"), String.class);
+            LuaScripts.load("io/evalify/core/job/claim-callback.lua", String.class);
 
     private final StringRedisTemplate redis;
     private final JobRetention retention;
@@ -321,6 +321,6 @@ public class JobStore {
 
     @SuppressWarnings("rawtypes")
     private static RedisScript<List> script(String name) {
-        return RedisScript.of(new ClassPathResource("io/evalify/core/job/" + name), List.class);
+        return LuaScripts.load("io/evalify/core/job/" + name, List.class);
     }
 }

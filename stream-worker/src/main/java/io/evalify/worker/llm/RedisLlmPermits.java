@@ -1,5 +1,6 @@
 package io.evalify.worker.llm;
 
+import io.evalify.core.redis.LuaScripts;
 import io.evalify.grading.RemoteCallException;
 import io.evalify.grading.llm.LlmPermits;
 import io.evalify.worker.metrics.WorkerMetrics;
@@ -9,7 +10,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -23,7 +23,7 @@ public class RedisLlmPermits implements LlmPermits {
 
     private static final Logger log = LoggerFactory.getLogger(RedisLlmPermits.class);
     private static final RedisScript<Long> ACQUIRE =
-            RedisScript.of(new ClassPathResource("io/evalify/worker/llm/acquire-permit.lua"), Long.class);
+            LuaScripts.load("io/evalify/worker/llm/acquire-permit.lua", Long.class);
     private static final String HOLDERS = "evalify:llm:permits";
     private static final String COOLDOWN = "evalify:llm:cooldown";
     private static final Duration MIN_COOLDOWN = Duration.ofSeconds(1);
