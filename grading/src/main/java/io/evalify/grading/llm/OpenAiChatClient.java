@@ -10,6 +10,7 @@ import com.openai.models.ResponseFormatJsonSchema;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import io.evalify.grading.RemoteCallException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -25,6 +26,9 @@ final class OpenAiChatClient implements ChatClient {
 
     private static final Logger log = LoggerFactory.getLogger(OpenAiChatClient.class);
 
+    private static final int MIN_IDLE_CONNECTIONS = 5;
+    private static final Duration IDLE_CONNECTION_KEEP_ALIVE = Duration.ofMinutes(5);
+
     private final OpenAIClient client;
     private final double temperature;
 
@@ -34,6 +38,10 @@ final class OpenAiChatClient implements ChatClient {
                 .apiKey(config.apiKey())
                 .timeout(config.timeout())
                 .maxRetries(config.maxRetries())
+                // OkHttp keeps 5 idle connections by default: with hundreds of calls in flight, every wave
+                // beyond that reconnected (3,097 new connections in one 10,000-student bench run).
+                .maxIdleConnections(Math.max(MIN_IDLE_CONNECTIONS, config.maxConcurrency()))
+                .keepAliveDuration(IDLE_CONNECTION_KEEP_ALIVE)
                 .build();
         this.temperature = config.temperature();
     }
