@@ -167,17 +167,7 @@ public class BackendClient {
 
     /** Sends with quick retries for transient failures and hands back the raw body; the last failure is thrown. */
     private byte[] sendForBytes(String route, HttpRequest request) {
-        long backoff = properties.transportBackoff().toMillis();
-        for (int retry = 0; ; retry++, backoff *= 2) {
-            try {
-                return checked(route, exchange(route, request));
-            } catch (BackendException e) {
-                if (e.isClientError() || retry >= properties.transportRetries()) {
-                    throw e;
-                }
-                pause(backoff, e);
-            }
-        }
+        return withTransportRetries(() -> checked(route, exchange(route, request)));
     }
 
     /**
@@ -186,10 +176,18 @@ public class BackendClient {
      * failures, also in mid-body, are retried; an answer of the wrong shape is not.
      */
     private <T> T sendForStreamed(String route, HttpRequest request, Class<T> type) {
+        return withTransportRetries(() -> streamed(route, request, type));
+    }
+
+    /**
+     * The one place that decides on retrying a call: transport failures (status 0), 408, 429 and 5xx are
+     * tried again with doubling back-off; client errors and answers of the wrong shape (a 200) are not.
+     */
+    private <T> T withTransportRetries(java.util.function.Supplier<T> call) {
         long backoff = properties.transportBackoff().toMillis();
         for (int retry = 0; ; retry++, backoff *= 2) {
             try {
-                return streamed(route, request, type);
+                return call.get();
             } catch (BackendException e) {
                 if (e.isClientError() || e.status() == 200 || retry >= properties.transportRetries()) {
                     throw e;
