@@ -318,13 +318,22 @@ public final class FakeBackend extends FakeServer {
             case QUESTION -> found(exchange, store.question(quizId, match.itemId()), "data", "Question not found");
             case SETTINGS -> found(exchange, store.settings(quizId), null, "Settings not found");
             case STUDENTS -> exchange.replyRaw(200, store.responsesJson(quizId), "application/json");
-            case STUDENT -> found(exchange, student(quizId, match.itemId()), "response", "Quiz response not found");
+            case STUDENT -> foundRaw(exchange, student(quizId, match.itemId()), "Quiz response not found");
             case SAVE -> throw new IllegalStateException("save is not a read");
         }
     }
 
-    private Optional<JsonNode> student(String quizId, String studentId) {
-        return studentsAnswering404.contains(studentId) ? Optional.empty() : store.response(quizId, studentId);
+    /** The single-row answer as stored bytes: the worker reads one per student, so it is not serialized per read. */
+    private Optional<byte[]> student(String quizId, String studentId) {
+        return studentsAnswering404.contains(studentId) ? Optional.empty() : store.responseJson(quizId, studentId);
+    }
+
+    private static void foundRaw(FakeExchange exchange, Optional<byte[]> json, String notFound) throws IOException {
+        if (json.isEmpty()) {
+            exchange.reply(404, Replies.error(notFound));
+        } else {
+            exchange.replyRaw(200, json.get(), "application/json");
+        }
     }
 
     /** 200 with the value (wrapped under {@code key} unless null) or 404 with {@code notFound}. */

@@ -1,7 +1,10 @@
 package io.evalify.fakes.backend;
 
 import io.evalify.schemas.Json;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,40 +121,86 @@ final class QuizStore {
     /** The list route's answer, {@code {"responses": [...]}}, as JSON bytes. */
     byte[] responsesJson(String quizId) {
         QuizRows rows = responses.get(quizId);
-        return rows == null ? QuizRows.listJson(List.of()) : rows.listJson();
+        return rows == null ? QuizRows.EMPTY_LIST : rows.listJson();
     }
 
+    /** The single-row route's answer, {@code {"response": {...}}}, as JSON bytes. */
+    Optional<byte[]> responseJson(String quizId, String studentId) {
+        QuizRows rows = responses.get(quizId);
+        return rows == null ? Optional.empty() : rows.json(studentId).map(QuizStore::wrapResponse);
+    }
+
+    private static byte[] wrapResponse(byte[] row) {
+        var out = new ByteArrayOutputStream(row.length + 13);
+        out.writeBytes(RESPONSE_OPEN);
+        out.writeBytes(row);
+        out.write('}');
+        return out.toByteArray();
+    }
+
+    private static final byte[] RESPONSE_OPEN = "{\"response\":".getBytes(StandardCharsets.UTF_8);
+
     /**
-     * One quiz's rows in insertion (backend) order. The list answer is kept serialized until a row changes: a
-     * 10,000-student list is ~16 MB of JSON, and the fake shares the bench machine with the service it serves.
+     * One quiz's rows in insertion (backend) order, each kept serialized beside its node. The fake shares the bench
+     * machine with the service it serves, so a row is serialized once per change, not once per read: a
+     * 10,000-student list (~16 MB) is the rows' bytes joined, and a single-row read copies one row's bytes.
      */
     private static final class QuizRows {
 
-        private final Map<String, JsonNode> byStudent = new LinkedHashMap<>();
+        static final byte[] EMPTY_LIST = "{\"responses\":[]}".getBytes(StandardCharsets.UTF_8);
+        private static final byte[] LIST_OPEN = "{\"responses\":[".getBytes(StandardCharsets.UTF_8);
+
+        private final Map<String, Row> byStudent = new LinkedHashMap<>();
         private byte[] listJson;
 
+        /** A stored row and its JSON. */
+        private record Row(JsonNode node, byte[] json) {
+            static Row of(JsonNode node) {
+                return new Row(node, Json.mapper().writeValueAsBytes(node));
+            }
+        }
+
         synchronized void put(ObjectNode row) {
-            byStudent.put(row.path("studentId").asString(), row);
+            byStudent.put(row.path("studentId").asString(), Row.of(row));
             listJson = null;
         }
 
         synchronized byte[] listJson() {
             if (listJson == null) {
-                listJson = listJson(byStudent.values());
+                listJson = join(byStudent.values());
             }
             return listJson;
         }
 
-        static byte[] listJson(java.util.Collection<JsonNode> rows) {
-            return Json.mapper().writeValueAsBytes(Map.of("responses", rows));
+        private static byte[] join(Collection<Row> rows) {
+            long size = LIST_OPEN.length + 2L + rows.size();
+            for (Row row : rows) {
+                size += row.json().length;
+            }
+            var out = new ByteArrayOutputStream((int) Math.min(size, Integer.MAX_VALUE - 8));
+            out.writeBytes(LIST_OPEN);
+            boolean first = true;
+            for (Row row : rows) {
+                if (!first) {
+                    out.write(',');
+                }
+                out.writeBytes(row.json());
+                first = false;
+            }
+            out.writeBytes("]}".getBytes(StandardCharsets.UTF_8));
+            return out.toByteArray();
         }
 
         synchronized Optional<JsonNode> get(String studentId) {
-            return Optional.ofNullable(byStudent.get(studentId));
+            return Optional.ofNullable(byStudent.get(studentId)).map(Row::node);
+        }
+
+        synchronized Optional<byte[]> json(String studentId) {
+            return Optional.ofNullable(byStudent.get(studentId)).map(Row::json);
         }
 
         synchronized List<JsonNode> snapshot() {
-            return List.copyOf(byStudent.values());
+            return byStudent.values().stream().map(Row::node).toList();
         }
 
         synchronized boolean remove(String studentId) {
@@ -160,11 +209,11 @@ final class QuizStore {
         }
 
         synchronized boolean update(String studentId, UnaryOperator<ObjectNode> change) {
-            JsonNode old = byStudent.get(studentId);
+            Row old = byStudent.get(studentId);
             if (old == null) {
                 return false;
             }
-            byStudent.put(studentId, change.apply((ObjectNode) old.deepCopy()));
+            byStudent.put(studentId, Row.of(change.apply((ObjectNode) old.node().deepCopy())));
             listJson = null;
             return true;
         }
