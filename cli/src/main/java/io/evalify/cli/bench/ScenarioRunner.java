@@ -21,6 +21,7 @@ final class ScenarioRunner {
     private static final double MIB_PER_GB = 1024;
     private static final Duration S5_RAMP = Duration.ofSeconds(10);
     private static final Duration S5_HOLD = Duration.ofSeconds(10);
+    private static final int S4_WARM_UP_POSTS = 3;
 
     private final BenchPlan plan;
     private final JobDriver jobs;
@@ -141,9 +142,16 @@ final class ScenarioRunner {
         return finish(ScenarioResult.of(Scenario.S2, title("x 20 objective"), metrics, List.of(note)), run);
     }
 
-    /** S4: POST latency of a large job; each job is cancelled and drained before the next POST. */
+    /**
+     * S4: POST latency of a large job; each job is cancelled and drained before the next POST. The first POSTs of a
+     * 10,000-student list run while the API's JIT compiles the list parser, so they are reported apart as the
+     * cold POST and not counted: the target is about a running service.
+     */
     ScenarioResult s4() {
-        postAndCancel(); // warm-up, not counted
+        Duration cold = postAndCancel();
+        for (int i = 1; i < S4_WARM_UP_POSTS; i++) {
+            postAndCancel();
+        }
         long[] nanos = new long[plan.s4Posts()];
         for (int i = 0; i < nanos.length; i++) {
             nanos[i] = postAndCancel().toNanos();
@@ -152,12 +160,14 @@ final class ScenarioRunner {
         List<Metric> metrics = List.of(
                 new Metric("POST p99", latency.millis(99), "ms", Target.atMost(500)),
                 Metric.info("POST p50", latency.millis(50), "ms"),
-                Metric.info("POST max", latency.maxMillis(), "ms"));
+                Metric.info("POST max", latency.maxMillis(), "ms"),
+                Metric.info("first POST (cold)", cold.toMillis(), "ms"));
         String note = String.format(
                 Locale.ROOT,
-                "%d timed POSTs (after 1 warm-up) of a %d-student job (force, override_evaluated); each job is "
-                        + "cancelled and drained before the next POST",
+                "%d timed POSTs (after %d warm-up POSTs, the first reported as cold) of a %d-student job (force, "
+                        + "override_evaluated); each job is cancelled and drained before the next POST",
                 nanos.length,
+                S4_WARM_UP_POSTS,
                 plan.students());
         return ScenarioResult.of(Scenario.S4, title("job POST"), metrics, List.of(note));
     }
