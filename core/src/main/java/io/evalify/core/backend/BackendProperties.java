@@ -14,6 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param transportRetries quick retries of a call that got no answer, a 5xx or a 429, before the failure
  *     reaches the task's retry policy (every route we call is idempotent: GETs, and a save of the same body)
  * @param transportBackoff wait before the first quick retry, doubled for each next one
+ * @param maxIdleConnections pooled connections kept open between calls: as many as calls run at once, so a wave
+ *     of calls does not reconnect
+ * @param keepAlive how long an idle pooled connection is kept; below the backend's own idle time-out (Node's
+ *     default is 5 s), so the client closes a connection before the server can close it under a request
  */
 @ConfigurationProperties("evalify.backend")
 public record BackendProperties(
@@ -22,7 +26,9 @@ public record BackendProperties(
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("30s") Duration requestTimeout,
         @DefaultValue("2") int transportRetries,
-        @DefaultValue("100ms") Duration transportBackoff) {
+        @DefaultValue("100ms") Duration transportBackoff,
+        @DefaultValue("256") int maxIdleConnections,
+        @DefaultValue("4s") Duration keepAlive) {
 
     /** Hides the key from logs and actuator output. */
     @Override

@@ -92,7 +92,9 @@ class BackendClientStreamingTest {
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(10),
                 2,
-                Duration.ofMillis(10)));
+                Duration.ofMillis(10),
+                8,
+                Duration.ofSeconds(4)));
     }
 
     /** A server that answers every request with {@code body}, counting them. */
