@@ -64,8 +64,11 @@ public class BackendClient {
                 .connectionPool(new ConnectionPool(
                         properties.maxIdleConnections(), properties.keepAlive().toMillis(), TimeUnit.MILLISECONDS))
                 .connectTimeout(properties.connectTimeout())
-                .readTimeout(properties.requestTimeout())
-                .writeTimeout(properties.requestTimeout())
+                // One deadline per call, body included. Okio enforces read and write time-outs by putting every
+                // socket read and write in one global sorted list; with hundreds of calls in flight that cost a
+                // third of the client's CPU (measured at 320 concurrent calls: 100 against 145 us per call).
+                .readTimeout(Duration.ZERO)
+                .writeTimeout(Duration.ZERO)
                 .callTimeout(properties.requestTimeout())
                 .followRedirects(false)
                 .build();

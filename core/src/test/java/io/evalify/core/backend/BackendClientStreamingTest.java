@@ -2,6 +2,7 @@ package io.evalify.core.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.sun.net.httpserver.HttpServer;
 import io.evalify.fakes.backend.BackendRoute;
@@ -13,6 +14,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -85,12 +87,63 @@ class BackendClientStreamingTest {
         assertThat(requests).hasValue(1);
     }
 
+    @Test
+    void shouldGiveUpOnABackendThatDoesNotAnswerWithinTheRequestTimeout() {
+        backend.generateQuiz(GeneratedQuizSpec.builder(QUIZ).students(1).seed(3).build());
+        String student = backend.responses(QUIZ).getFirst().path("studentId").asString();
+        backend.faults(BackendRoute.STUDENT).hang(Duration.ofSeconds(5));
+
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(4), // three tries of 300 ms, far below one 5 s stall
+                () -> assertThatThrownBy(() -> client(backend.baseUrl(), Duration.ofMillis(300))
+                                .response(QUIZ, student))
+                        .isInstanceOfSatisfying(
+                                BackendException.class,
+                                e -> assertThat(e.status()).isZero()));
+        assertThat(backend.requestCount(BackendRoute.STUDENT)).isEqualTo(3); // 1 + 2 transport retries
+    }
+
+    @Test
+    void shouldGiveUpOnAListWhoseBodyStallsMidway() throws IOException {
+        odd = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        odd.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(200, 1_000);
+            exchange.getResponseBody().write("{\"responses\": [".getBytes(StandardCharsets.UTF_8));
+            exchange.getResponseBody().flush();
+            sleepQuietly(Duration.ofSeconds(5)); // the rest never comes in time
+            exchange.close();
+        });
+        odd.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        odd.start();
+        String url = "http://127.0.0.1:" + odd.getAddress().getPort() + "/api/utils";
+
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(4), // three tries of 300 ms, far below one 5 s stall
+                () -> assertThatThrownBy(
+                                () -> client(url, Duration.ofMillis(300)).responseStatuses(QUIZ))
+                        .isInstanceOfSatisfying(
+                                BackendException.class,
+                                e -> assertThat(e.status()).isZero()));
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static BackendClient client(String baseUrl) {
+        return client(baseUrl, Duration.ofSeconds(10));
+    }
+
+    private static BackendClient client(String baseUrl, Duration requestTimeout) {
         return new BackendClient(new BackendProperties(
                 baseUrl,
                 FakeBackend.DEFAULT_API_KEY,
                 Duration.ofSeconds(2),
-                Duration.ofSeconds(10),
+                requestTimeout,
                 2,
                 Duration.ofMillis(10),
                 8,
