@@ -22,13 +22,14 @@ class TaskPublisher {
     }
 
     /**
-     * Sends all tasks, keyed by {@code jobId:studentId} so a job spreads over every partition.
+     * Sends all tasks to their lane's submission topic, keyed by {@code jobId:studentId} so a job spreads over
+     * every partition.
      *
      * @throws PublishException when any send fails or the acknowledgements take longer than {@code timeout}
      */
     void publishAll(List<TaskEvent> tasks, Duration timeout) {
         var sends = tasks.stream()
-                .map(task -> template.send(Topics.TASKS.name(), task.key(), task))
+                .map(task -> template.send(Topics.submitted(task.lane()).name(), task.key(), task))
                 .toArray(CompletableFuture[]::new);
         template.flush();
         try {

@@ -69,14 +69,15 @@ abstract class FullStackTest {
         return keys == null ? Set.of() : new HashSet<>(keys);
     }
 
-    /** Records on the task topic so far, over all partitions. */
+    /** Records on the topics tasks are submitted to so far, over all partitions. */
     long taskRecords() {
         var props = Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         try (var consumer = new KafkaConsumer<String, String>(props)) {
-            var partitions = consumer.partitionsFor(Topics.TASKS.name()).stream()
+            var partitions = Topics.routerInputs().stream()
+                    .flatMap(topic -> consumer.partitionsFor(topic.name()).stream())
                     .map(p -> new TopicPartition(p.topic(), p.partition()))
                     .collect(Collectors.toList());
             return consumer.endOffsets(partitions).values().stream()

@@ -56,7 +56,14 @@ final class JobDriver {
             status = client.status(job.jobId());
         }
         Instant end = status.finishedAt() != null ? status.finishedAt() : clock.instant();
-        return new JobRun(job.jobId(), status.status(), status.counts().total(), Duration.between(job.sentAt(), end));
+        Instant started = status.startedAt() != null ? status.startedAt() : end;
+        return new JobRun(
+                job.jobId(),
+                status.status(),
+                status.counts().total(),
+                Duration.between(job.sentAt(), end),
+                job.postLatency(),
+                Duration.between(job.sentAt(), started));
     }
 
     /** Waits until {@code job} has started grading (some task processed), or ended. */

@@ -112,7 +112,12 @@ final class ScenarioRunner {
         List<Metric> metrics = List.of(
                 new Metric("time during S1 / alone", ratio, "x", Target.atMost(1.5)),
                 Metric.info("alone", alone.seconds(), "s"),
-                Metric.info("during S1", during.seconds(), "s"));
+                Metric.info("during S1", during.seconds(), "s"),
+                // where the time goes: answering the POST, then routing until the first task is taken up
+                Metric.info("POST alone", alone.post().toMillis(), "ms"),
+                Metric.info("POST during S1", during.post().toMillis(), "ms"),
+                Metric.info("POST to first task, alone", alone.firstTask().toMillis(), "ms"),
+                Metric.info("POST to first task, during S1", during.firstTask().toMillis(), "ms"));
         String note = String.format(
                 Locale.ROOT,
                 "%d students x %d objective questions; the S1 job beside it took %.1f s",

@@ -7,14 +7,28 @@ import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * The topic registry. Flow: the API publishes to {@link #TASKS}; the worker's Streams topology routes each
- * task to its lane topic; a lane's call stage grades and saves; transient failures go to {@link #RETRY}
- * (held in a state store until due), final ones to {@link #DEAD_LETTERS}.
+ * The topic registry. Flow: the API publishes each task to its lane's submission topic ({@link
+ * #submitted}); replays and re-queued failures go to {@link #TASKS}; the worker's Streams topology checks
+ * every task of these inputs and routes it to its lane topic; a lane's call stage grades and saves; transient
+ * failures go to {@link #RETRY} (held in a state store until due), final ones to {@link #DEAD_LETTERS}.
  */
 public final class Topics {
 
-    /** Every task as the API publishes it, keyed by {@code jobId:studentId}. */
+    /** Tasks replayed by operators or re-queued by the API, keyed by {@code jobId:studentId}. */
     public static final Topic<String, TaskEvent> TASKS = task("evalify.tasks");
+
+    /**
+     * Tasks of objective-only jobs as the API submits them. One submission topic per lane, like RQ's separate
+     * queues: in one shared topic an objective job's tasks would wait in the router behind every task of an LLM
+     * job submitted just before it.
+     */
+    public static final Topic<String, TaskEvent> SUBMITTED_OBJECTIVE = task("evalify.tasks.submitted.objective");
+
+    /** Tasks of jobs that need the LLM, as the API submits them. */
+    public static final Topic<String, TaskEvent> SUBMITTED_LLM = task("evalify.tasks.submitted.llm");
+
+    /** Tasks of jobs that need Judge0, as the API submits them. */
+    public static final Topic<String, TaskEvent> SUBMITTED_CODING = task("evalify.tasks.submitted.coding");
 
     /** Tasks of objective-only quizzes. */
     public static final Topic<String, TaskEvent> LANE_OBJECTIVE = task("evalify.tasks.objective");
@@ -43,9 +57,32 @@ public final class Topics {
         };
     }
 
+    /** The topic the API submits a lane's tasks to. */
+    public static Topic<String, TaskEvent> submitted(TaskLane lane) {
+        return switch (lane) {
+            case OBJECTIVE -> SUBMITTED_OBJECTIVE;
+            case LLM -> SUBMITTED_LLM;
+            case CODING -> SUBMITTED_CODING;
+        };
+    }
+
+    /** What the router reads: the replay topic and every lane's submission topic. */
+    public static List<Topic<String, TaskEvent>> routerInputs() {
+        return List.of(TASKS, SUBMITTED_OBJECTIVE, SUBMITTED_LLM, SUBMITTED_CODING);
+    }
+
     /** Every topic, for creating them at start-up. */
     public static List<Topic<String, ?>> all() {
-        return List.of(TASKS, LANE_OBJECTIVE, LANE_LLM, LANE_CODING, RETRY, DEAD_LETTERS);
+        return List.of(
+                TASKS,
+                SUBMITTED_OBJECTIVE,
+                SUBMITTED_LLM,
+                SUBMITTED_CODING,
+                LANE_OBJECTIVE,
+                LANE_LLM,
+                LANE_CODING,
+                RETRY,
+                DEAD_LETTERS);
     }
 
     private static Topic<String, TaskEvent> task(String name) {

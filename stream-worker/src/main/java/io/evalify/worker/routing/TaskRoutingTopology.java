@@ -18,8 +18,11 @@ import org.apache.kafka.streams.state.Stores;
  * The Kafka Streams part of the worker: everything that is fast and stateful, nothing that waits on a remote.
  *
  * <ol>
- *   <li>{@code evalify.tasks} → parse; a record that is not a valid task goes to the dead-letter topic with
- *       the reason and its origin (a poison record never stops the stream).
+ *   <li>{@code evalify.tasks.submitted.objective|llm|coding} (the API's submissions) and {@code evalify.tasks}
+ *       (replays, re-queues) → parse; a record that is not a valid task goes to the dead-letter topic with the
+ *       reason and its origin (a poison record never stops the stream). Each input is its own sub-topology, so
+ *       its own Streams tasks: the stream thread takes turns between them, and an objective job's tasks do
+ *       not wait behind the 10,000 tasks of an LLM job submitted just before.
  *   <li>Valid tasks go to their lane topic ({@code evalify.tasks.objective|llm|coding}); the key stays
  *       {@code jobId:studentId}, so no repartitioning happens.
  *   <li>{@code evalify.tasks.retry} → held in the {@value #RETRY_STORE} state store (changelogged, so a
@@ -46,8 +49,12 @@ public final class TaskRoutingTopology {
     }
 
     private static void routeNewTasks(StreamsBuilder builder, Clock clock) {
-        KStream<String, ParsedTask> parsed = builder.stream(
-                        Topics.TASKS.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
+        Topics.routerInputs().forEach(input -> route(builder, input.name(), clock));
+    }
+
+    /** One sub-topology per input topic (see the class comment for why). */
+    private static void route(StreamsBuilder builder, String input, Clock clock) {
+        KStream<String, ParsedTask> parsed = builder.stream(input, Consumed.with(Serdes.String(), Serdes.ByteArray()))
                 .process(() -> new TaskParser(clock));
         parsed.filter((key, task) -> task.isValid())
                 .mapValues(ParsedTask::task)

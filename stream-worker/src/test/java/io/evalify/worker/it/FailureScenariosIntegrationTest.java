@@ -93,7 +93,8 @@ class FailureScenariosIntegrationTest extends StackPerTest {
         int savesBefore = stack.backend().saveCount();
 
         var replayer = new Replayer(Map.of("bootstrap.servers", stack.bootstrapServers()), Clock.systemUTC());
-        var result = replayer.replay(new ReplayRequest(Topics.TASKS.name(), null, 0L, null, null, null, jobId));
+        var result = replayer.replay(
+                new ReplayRequest(Topics.SUBMITTED_OBJECTIVE.name(), null, 0L, null, null, null, jobId));
 
         assertThat(result.republished()).isEqualTo(30);
         await().atMost(Duration.ofSeconds(60)).until(() -> stack.backend().saveCount() >= savesBefore + 30);

@@ -13,12 +13,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -73,6 +76,39 @@ class TaskRoutingTopologyTest {
         assertThat(objective.readKeyValue().key).isEqualTo("j1:s1");
         assertThat(llm.readKeyValue().key).isEqualTo("j1:s2");
         assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldRouteTheApisSubmissionsFromEachLanesTopic() {
+        for (TaskLane lane : TaskLane.values()) {
+            driver.createInputTopic(
+                            Topics.submitted(lane).name(),
+                            Serdes.String().serializer(),
+                            Serdes.ByteArray().serializer())
+                    .pipeInput("j1:" + lane, json(aTask(lane.name(), lane)));
+        }
+
+        assertThat(objective.readKeyValue().key).isEqualTo("j1:OBJECTIVE");
+        assertThat(llm.readKeyValue().key).isEqualTo("j1:LLM");
+        assertThat(output(Topics.LANE_CODING.name()).readKeyValue().key).isEqualTo("j1:CODING");
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldGiveEachRouterInputItsOwnSubTopologySoNoLaneQueuesBehindAnother() {
+        var builder = new StreamsBuilder();
+        TaskRoutingTopology.build(builder, Clock.systemUTC(), Duration.ofMillis(100));
+
+        var sourcesPerSubTopology = builder.build().describe().subtopologies().stream()
+                .map(sub -> sub.nodes().stream()
+                        .filter(node -> node instanceof TopologyDescription.Source)
+                        .flatMap(node -> ((TopologyDescription.Source) node).topicSet().stream())
+                        .collect(Collectors.toSet()))
+                .toList();
+
+        for (var input : Topics.routerInputs()) {
+            assertThat(sourcesPerSubTopology).contains(Set.of(input.name()));
+        }
     }
 
     @Test
