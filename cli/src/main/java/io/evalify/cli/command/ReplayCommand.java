@@ -17,13 +17,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code evalify replay}: publishes a range of the task or dead-letter topic again to the task topic. */
+/** {@code evalify replay}: publishes a range of a task or the dead-letter topic again to the task topic. */
 @Command(
         name = "replay",
         mixinStandardHelpOptions = true,
         description = {
-            "Publish a range of the task topic (evalify.tasks) or the dead-letter topic (evalify.tasks.dlt) again "
-                    + "to the task topic, as fresh first attempts, e.g. after a backend outage lost saves.",
+            "Publish a range of a task topic (the API's evalify.tasks.submitted.<lane>, evalify.tasks, a lane topic) "
+                    + "or the dead-letter topic (evalify.tasks.dlt) again to evalify.tasks, as fresh first "
+                    + "attempts, e.g. after a backend outage lost saves.",
             "Reads without a consumer group: the live consumer groups' offsets do not move.",
             "Exit code 0 when done, 2 for bad options, 3 if the broker cannot be reached."
         })
@@ -36,7 +37,8 @@ public final class ReplayCommand implements Callable<Integer> {
             names = "--topic",
             required = true,
             paramLabel = "T",
-            description = "Topic to read from: the task topic, the dead-letter topic, or a lane topic.")
+            description = "Topic to read from: a submission topic (evalify.tasks.submitted.<lane>), evalify.tasks, "
+                    + "a lane topic, or the dead-letter topic.")
     String topic;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
