@@ -14,7 +14,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,10 +26,14 @@ class BackendClientStreamingTest {
     private static final String QUIZ = "c0000000-0000-4000-8000-000000000001";
 
     private final FakeBackend backend = new FakeBackend().start();
+    /** Holds a stalling handler until the test is over. */
+    private final CountDownLatch testOver = new CountDownLatch(1);
+
     private HttpServer odd;
 
     @AfterEach
     void stop() {
+        testOver.countDown();
         backend.close();
         if (odd != null) {
             odd.stop(0);
@@ -110,7 +116,7 @@ class BackendClientStreamingTest {
             exchange.sendResponseHeaders(200, 1_000);
             exchange.getResponseBody().write("{\"responses\": [".getBytes(StandardCharsets.UTF_8));
             exchange.getResponseBody().flush();
-            sleepQuietly(Duration.ofSeconds(5)); // the rest never comes in time
+            awaitQuietly(testOver, Duration.ofSeconds(5)); // the rest never comes while the test runs
             exchange.close();
         });
         odd.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -126,9 +132,9 @@ class BackendClientStreamingTest {
                                 e -> assertThat(e.status()).isZero()));
     }
 
-    private static void sleepQuietly(Duration duration) {
+    private static void awaitQuietly(CountDownLatch latch, Duration atMost) {
         try {
-            Thread.sleep(duration);
+            latch.await(atMost.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

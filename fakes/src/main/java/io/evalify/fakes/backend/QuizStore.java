@@ -20,6 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class QuizStore {
 
+    private static final byte[] RESPONSE_OPEN = "{\"response\":".getBytes(StandardCharsets.UTF_8);
+
     private final Map<String, JsonNode> quizzes = new ConcurrentHashMap<>();
     private final Map<String, List<JsonNode>> questions = new ConcurrentHashMap<>();
     private final Map<String, JsonNode> settings = new ConcurrentHashMap<>();
@@ -137,8 +139,6 @@ final class QuizStore {
         out.write('}');
         return out.toByteArray();
     }
-
-    private static final byte[] RESPONSE_OPEN = "{\"response\":".getBytes(StandardCharsets.UTF_8);
 
     /**
      * One quiz's rows in insertion (backend) order, each kept serialized beside its node. The fake shares the bench
