@@ -26,17 +26,10 @@ public final class FakesMain {
 
     private static final Logger log = LoggerFactory.getLogger(FakesMain.class);
 
-    private static final String MAX_IDLE_CONNECTIONS = "sun.net.httpserver.maxIdleConnections";
-
     private FakesMain() {}
 
     /** Entry point. */
     public static void main(String[] args) throws IOException, InterruptedException {
-        // The JDK server closes idle keep-alive connections beyond 200; a worker keeps one per LLM call in
-        // flight (256 in the bench), so set before the first server is created.
-        if (System.getProperty(MAX_IDLE_CONNECTIONS) == null) {
-            System.setProperty(MAX_IDLE_CONNECTIONS, "2048");
-        }
         FakesOptions options;
         try {
             options = FakesOptions.parse(args);

@@ -22,6 +22,17 @@ public abstract class FakeServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FakeServer.class);
 
+    private static final String MAX_IDLE_CONNECTIONS = "sun.net.httpserver.maxIdleConnections";
+
+    static {
+        // The JDK server closes idle keep-alive connections beyond 200 (read once per JVM, when the first server
+        // is made). A client with more connections then reuses one the server just closed and a request fails
+        // ("header parser received no bytes"); a worker keeps one per LLM call in flight (256 in the bench).
+        if (System.getProperty(MAX_IDLE_CONNECTIONS) == null) {
+            System.setProperty(MAX_IDLE_CONNECTIONS, "2048");
+        }
+    }
+
     private final String name;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
