@@ -1,6 +1,7 @@
 package io.evalify.core.replay;
 
 import io.evalify.core.topic.JsonSerde;
+import io.evalify.core.topic.ReliableProducer;
 import io.evalify.core.topic.Topics;
 import io.evalify.schemas.deadletter.DeadLetter;
 import io.evalify.schemas.task.TaskEvent;
@@ -17,7 +18,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -172,10 +172,7 @@ public class Replayer {
     }
 
     private Map<String, Object> producerProps() {
-        var props = new HashMap<>(kafka);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        return props;
+        return ReliableProducer.properties(kafka);
     }
 
     private static void awaitAll(List<Future<RecordMetadata>> sends) {

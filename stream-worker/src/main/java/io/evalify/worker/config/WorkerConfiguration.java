@@ -4,6 +4,7 @@ import io.evalify.core.backend.BackendClient;
 import io.evalify.core.backend.BackendProperties;
 import io.evalify.core.job.JobStore;
 import io.evalify.core.job.RetentionProperties;
+import io.evalify.core.topic.ReliableProducer;
 import io.evalify.core.topic.TopicsProperties;
 import io.evalify.grading.GradingServices;
 import io.evalify.grading.StudentGrader;
@@ -23,7 +24,6 @@ import io.evalify.worker.task.QuizCatalog;
 import io.evalify.worker.task.TaskHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.util.HashMap;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -44,6 +44,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
 class WorkerConfiguration {
+
+    /** Names the producer (and its network thread) in broker metrics, quotas and thread dumps. */
+    private static final String FAILURE_PRODUCER_CLIENT_ID = "evalify-worker-failures";
 
     @Bean
     Clock clock() {
@@ -89,13 +92,17 @@ class WorkerConfiguration {
         return new StudentGrader(new GradingServices(llm, judge0(grading.judge0()), clock));
     }
 
+    /** The failure producer's factory, a bean so the context flushes and closes its producer on shutdown. */
     @Bean
-    KafkaTemplate<String, byte[]> failureTemplate(KafkaProperties kafka) {
-        var props = new HashMap<>(kafka.buildProducerProperties());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        return new KafkaTemplate<>(
-                new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new ByteArraySerializer()));
+    DefaultKafkaProducerFactory<String, byte[]> failureProducerFactory(KafkaProperties kafka) {
+        var props = ReliableProducer.properties(kafka.buildProducerProperties());
+        props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, FAILURE_PRODUCER_CLIENT_ID);
+        return new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @Bean
+    KafkaTemplate<String, byte[]> failureTemplate(DefaultKafkaProducerFactory<String, byte[]> failureProducerFactory) {
+        return new KafkaTemplate<>(failureProducerFactory);
     }
 
     @Bean

@@ -48,6 +48,7 @@ public final class EvalifyStack implements AutoCloseable {
     private final Map<String, Object> workerOverrides;
     private final HttpClient http = HttpClient.newHttpClient();
     private ConfigurableApplicationContext worker;
+    private boolean closed;
 
     private EvalifyStack(Map<String, Object> workerOverrides) {
         this.workerOverrides = workerOverrides;
@@ -179,8 +180,13 @@ public final class EvalifyStack implements AutoCloseable {
         worker = startWorker(extra);
     }
 
+    /** Stops everything; closing twice is harmless. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (worker.isActive()) {
             worker.close();
         }

@@ -47,6 +47,34 @@ class WorkerOperationsIntegrationTest extends StackPerTest {
     }
 
     @Test
+    void shouldCloseItsKafkaProducersWhenTheApplicationsStop() {
+        var quizId = "quiz-close";
+        stack.backend()
+                .generateQuiz(GeneratedQuizSpec.builder(quizId)
+                        .students(10)
+                        .questions(2)
+                        .seed(4)
+                        .types("MCQ")
+                        .build());
+        stack.backend().faults(BackendRoute.SAVE).error500Rate(1.0);
+        stack.awaitStatus(stack.submit(quizId), JobStatus.COMPLETED_WITH_ERRORS, Duration.ofSeconds(60));
+        assertThat(producerThreads()).as("producers of the API and the worker").hasSize(2);
+
+        stack.close();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> producerThreads().isEmpty());
+    }
+
+    /** Network threads of the API's task producer and the worker's failure producer still alive. */
+    private static java.util.List<String> producerThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .map(Thread::getName)
+                .filter(name -> name.startsWith("kafka-producer-network-thread | evalify-"))
+                .toList();
+    }
+
+    @Test
     void shouldExposeTaskLatencyJobAndLagMetricsToPrometheus() {
         var quizId = "quiz-metrics";
         stack.backend()

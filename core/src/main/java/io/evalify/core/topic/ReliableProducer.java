@@ -1,0 +1,30 @@
+package io.evalify.core.topic;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+/**
+ * The one definition of how Evalify's own producers (API tasks, worker failures, replays) talk to Kafka: every
+ * send acknowledged by all in-sync replicas, idempotent, and one request in flight per connection.
+ *
+ * <p>One in flight because of KAFKA-15591: with several requests in flight, a first request that meets
+ * {@code NOT_LEADER_OR_FOLLOWER} (a partition the broker has not finished creating, or a leader moving) can be
+ * overtaken by the next one; a broker with no state for the producer accepts that later sequence, and every
+ * retry of the first request then fails with {@code OUT_OF_ORDER_SEQUENCE_NUMBER} until
+ * {@code delivery.timeout.ms} drops it. Our test suite hit it (a job's tasks stuck for two minutes on a new
+ * topic). Our producers send a burst and wait for all of it, so the cost is a few round trips per burst.
+ */
+public final class ReliableProducer {
+
+    private ReliableProducer() {}
+
+    /** {@code base} (bootstrap servers, security, client tuning) with the reliability settings forced on. */
+    public static Map<String, Object> properties(Map<String, Object> base) {
+        var props = new HashMap<>(base);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+        return props;
+    }
+}
