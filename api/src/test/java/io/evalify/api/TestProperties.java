@@ -2,10 +2,14 @@ package io.evalify.api;
 
 import io.evalify.api.config.ApiProperties;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.util.unit.DataSize;
 
 /** {@link ApiProperties} for tests that build services by hand. */
 public final class TestProperties {
+
+    /** The one host these settings let callbacks go to. */
+    public static final String CALLBACK_HOST = "127.0.0.1";
 
     /** The callback secret these settings use. */
     public static final String CALLBACK_SECRET = "callback-test-secret";
@@ -22,9 +26,23 @@ public final class TestProperties {
         return with(100, fastCallbacks(attempts));
     }
 
+    /** Defaults, with callbacks allowed only to {@code hosts}. */
+    public static ApiProperties withCallbackHosts(List<String> hosts) {
+        return with(100, fastCallbacks(5, hosts));
+    }
+
     private static ApiProperties.Callback fastCallbacks(int attempts) {
+        return fastCallbacks(attempts, List.of(CALLBACK_HOST));
+    }
+
+    private static ApiProperties.Callback fastCallbacks(int attempts, List<String> hosts) {
         return new ApiProperties.Callback(
-                Duration.ofMillis(50), attempts, Duration.ofMillis(20), Duration.ofSeconds(2), Duration.ofMinutes(1));
+                Duration.ofMillis(50),
+                attempts,
+                Duration.ofMillis(20),
+                Duration.ofSeconds(2),
+                Duration.ofMinutes(1),
+                hosts);
     }
 
     private static ApiProperties with(int maxStudents, ApiProperties.Callback callback) {

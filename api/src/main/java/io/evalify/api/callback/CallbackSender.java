@@ -20,18 +20,23 @@ import org.springframework.stereotype.Component;
 class CallbackSender {
 
     private final ApiProperties properties;
+    private final CallbackPolicy policy;
     private final HttpClient http;
 
-    CallbackSender(ApiProperties properties) {
+    CallbackSender(ApiProperties properties, CallbackPolicy policy) {
         this.properties = properties;
+        this.policy = policy;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(properties.callback().requestTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
-    /** Delivers {@code body} to {@code url}; never throws. */
+    /** Delivers {@code body} to {@code url}; never throws. A host no longer allowed gets no request at all. */
     Delivery send(String jobId, String url, byte[] body) {
+        if (!policy.allows(url)) {
+            return new Delivery(false, 0, "host not in evalify.api.callback.allowed-hosts");
+        }
         var settings = properties.callback();
         String lastError = null;
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {

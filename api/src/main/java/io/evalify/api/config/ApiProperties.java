@@ -1,6 +1,7 @@
 package io.evalify.api.config;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -15,7 +16,8 @@ import org.springframework.util.unit.DataSize;
  * @param jobDeadline how long a job may run before it expires (RQ's {@code ttl} for a whole batch)
  * @param publishTimeout how long to wait for the broker to acknowledge every task of a new job
  * @param publishLease after this long a job whose tasks never all reached the broker is failed
- * @param callbackSecret key of the HMAC-SHA256 signature sent with every completion callback
+ * @param callbackSecret key of the HMAC-SHA256 signature sent with every completion callback; required (startup
+ *     fails without it) once {@code callback.allowed-hosts} lets any callback through
  * @param events the progress event streams ({@code GET /{id}/events})
  * @param callback delivery of completion callbacks
  * @param statusCacheTtl how long {@code GET /{id}} may serve a job's status without reading Redis again (a UI
@@ -30,10 +32,18 @@ public record ApiProperties(
         @DefaultValue("24h") Duration jobDeadline,
         @DefaultValue("30s") Duration publishTimeout,
         @DefaultValue("2m") Duration publishLease,
-        @DefaultValue("change-me") String callbackSecret,
+        @DefaultValue("") String callbackSecret,
         @DefaultValue Events events,
         @DefaultValue Callback callback,
         @DefaultValue("250ms") Duration statusCacheTtl) {
+
+    /** Refuses settings that would send callbacks signed with no secret. */
+    public ApiProperties {
+        if (callback != null && !callback.allowedHosts().isEmpty() && callbackSecret.isBlank()) {
+            throw new IllegalArgumentException("evalify.api.callback-secret must be set when "
+                    + "evalify.api.callback.allowed-hosts allows callbacks: receivers verify the signature with it");
+        }
+    }
 
     /**
      * Progress event streams.
@@ -57,13 +67,26 @@ public record ApiProperties(
      * @param initialBackoff wait before the second attempt; doubled before each further one
      * @param requestTimeout timeout of one POST
      * @param lease how long one instance owns a delivery before another may take it over
+     * @param allowedHosts the hosts a {@code callback_url} may name, as exact names or IP literals
+     *     ({@code evalify.example.edu}) or {@code *.example.edu} for any subdomain; a job naming another host is
+     *     refused with 422, so the service never POSTs to an address a caller picked (SSRF). Empty (the default)
+     *     refuses every callback.
      */
     public record Callback(
             @DefaultValue("2s") Duration pollInterval,
             @DefaultValue("5") int maxAttempts,
             @DefaultValue("1s") Duration initialBackoff,
             @DefaultValue("10s") Duration requestTimeout,
-            @DefaultValue("5m") Duration lease) {}
+            @DefaultValue("5m") Duration lease,
+            @DefaultValue List<String> allowedHosts) {
+
+        /** Null-safe, and blank entries (an empty environment variable) allow nothing. */
+        public Callback {
+            allowedHosts = allowedHosts == null
+                    ? List.of()
+                    : allowedHosts.stream().filter(h -> !h.isBlank()).toList();
+        }
+    }
 
     /** Hides the secrets. */
     @Override

@@ -1,5 +1,6 @@
 package io.evalify.api.job;
 
+import io.evalify.api.callback.CallbackPolicy;
 import io.evalify.api.config.ApiProperties;
 import io.evalify.api.web.ApiProblem;
 import io.evalify.core.backend.BackendClient;
@@ -38,22 +39,29 @@ public class JobSubmissionService {
     private final JobStore jobs;
     private final TaskPublisher publisher;
     private final ApiProperties properties;
+    private final CallbackPolicy callbacks;
     private final Clock clock;
 
     JobSubmissionService(
-            BackendClient backend, JobStore jobs, TaskPublisher publisher, ApiProperties properties, Clock clock) {
+            BackendClient backend,
+            JobStore jobs,
+            TaskPublisher publisher,
+            ApiProperties properties,
+            CallbackPolicy callbacks,
+            Clock clock) {
         this.backend = backend;
         this.jobs = jobs;
         this.publisher = publisher;
         this.properties = properties;
+        this.callbacks = callbacks;
         this.clock = clock;
     }
 
     /**
      * Submits a validated request; {@code idempotencyKey} and {@code bodyHash} may be null.
      *
-     * @throws ApiProblem 409 {@code quiz-busy} or {@code idempotency-key-reused}, 422 for an unknown quiz or too
-     *     many students, 502 when the backend fails, 503 when the broker does not take the tasks
+     * @throws ApiProblem 409 {@code quiz-busy} or {@code idempotency-key-reused}, 422 for an unknown quiz, too
+     *     many students or a callback host not allowed, 502 when the backend fails, 503 when the broker does not take the tasks
      */
     public JobAccepted submit(JobSubmission request, String idempotencyKey, String bodyHash) {
         long started = System.nanoTime();
@@ -71,6 +79,13 @@ public class JobSubmissionService {
 
     private NewJob plan(JobSubmission request) {
         var quizId = request.quizId();
+        var callbackUrl = request.config().callbackUrl();
+        if (callbackUrl != null && !callbacks.allows(callbackUrl)) {
+            throw ApiProblem.unprocessable(
+                    "callback-not-allowed",
+                    "Callback URL not allowed",
+                    "The host of callback_url is not in the service's evalify.api.callback.allowed-hosts");
+        }
         var students = StudentResolver.resolve(
                 call(() -> backend.responseStatuses(quizId)),
                 request.filters().studentIds(),

@@ -138,6 +138,18 @@ class CallbackDispatcherTest {
     }
 
     @Test
+    void shouldSendNothingToAHostNoLongerAllowed() {
+        var jobId = finishedJobWithCallback();
+        var elsewhere = TestProperties.withCallbackHosts(List.of("hooks.example.edu"));
+        var dispatcher = new CallbackDispatcher(
+                jobs, new CallbackSender(elsewhere, new CallbackPolicy(elsewhere)), elsewhere, Clock.systemUTC());
+        dispatcher.dispatch();
+        await().until(() -> jobs.callbackStatus(jobId).isPresent());
+        assertThat(jobs.callbackStatus(jobId)).contains("failed");
+        assertThat(received.stream().filter(r -> r.isFor(jobId))).isEmpty();
+    }
+
+    @Test
     void shouldDeliverOnceWhenSeveralInstancesDispatch() {
         var jobId = finishedJobWithCallback();
         var instances = List.of(dispatcher(5), dispatcher(5), dispatcher(5));
@@ -149,7 +161,8 @@ class CallbackDispatcherTest {
 
     private CallbackDispatcher dispatcher(int attempts) {
         ApiProperties properties = TestProperties.withCallbackAttempts(attempts);
-        return new CallbackDispatcher(jobs, new CallbackSender(properties), properties, Clock.systemUTC());
+        return new CallbackDispatcher(
+                jobs, new CallbackSender(properties, new CallbackPolicy(properties)), properties, Clock.systemUTC());
     }
 
     private String finishedJobWithCallback() {

@@ -29,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
             "evalify.api.api-key=" + FullStackTest.API_KEY,
             "evalify.api.callback-secret=" + FullStackTest.CALLBACK_SECRET,
+            "evalify.api.callback.allowed-hosts=127.0.0.1",
             "evalify.api.max-body-size=64KB",
             "evalify.api.events.poll-interval=100ms",
             "evalify.api.callback.poll-interval=100ms",

@@ -205,7 +205,12 @@ final class HostileRequests {
 
     private List<String> urls() {
         return List.of(
-                "ftp://x", "javascript:alert(1)", "http://", "not a url", "http://127.0.0.1:1/" + "a".repeat(3000));
+                "ftp://x",
+                "javascript:alert(1)",
+                "http://",
+                "not a url",
+                "http://127.0.0.1:1/" + "a".repeat(3000),
+                "http://169.254.169.254/latest/meta-data/");
     }
 
     private String unicodeSoup() {

@@ -12,6 +12,8 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import io.evalify.api.TestProperties;
+import io.evalify.api.callback.CallbackPolicy;
+import io.evalify.api.config.ApiProperties;
 import io.evalify.api.web.ApiProblem;
 import io.evalify.core.backend.BackendClient;
 import io.evalify.core.backend.BackendException;
@@ -38,8 +40,9 @@ class JobSubmissionServiceTest {
     private final JobStore jobs = new JobStore(LocalRedis.shared().template(), JobRetention.DEFAULT, Clock.systemUTC());
     private final BackendClient backend = mock(BackendClient.class);
     private final TaskPublisher publisher = mock(TaskPublisher.class);
-    private final JobSubmissionService service =
-            new JobSubmissionService(backend, jobs, publisher, TestProperties.withMaxStudents(3), Clock.systemUTC());
+    private final ApiProperties properties = TestProperties.withMaxStudents(3);
+    private final JobSubmissionService service = new JobSubmissionService(
+            backend, jobs, publisher, properties, new CallbackPolicy(properties), Clock.systemUTC());
     private final String quiz = "quiz-" + UUID.randomUUID();
 
     @BeforeEach
@@ -138,6 +141,26 @@ class JobSubmissionServiceTest {
                         ApiProblem.class,
                         p -> assertThat(p.is("quiz-not-found")).isTrue());
         assertThat(jobs.jobIdsOfQuiz(quiz, 0, 10)).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseACallbackToAHostNotAllowedWith422BeforeAskingTheBackendAndCreateNothing() {
+        var request = new JobSubmission(
+                quiz, null, new JobSubmission.Config(false, false, "http://169.254.169.254/latest/meta-data/"));
+        assertThatThrownBy(() -> service.submit(request, null, null)).isInstanceOfSatisfying(ApiProblem.class, p -> {
+            assertThat(p.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+            assertThat(p.is("callback-not-allowed")).isTrue();
+        });
+        assertThat(jobs.jobIdsOfQuiz(quiz, 0, 10)).isEmpty();
+        verifyNoInteractions(backend, publisher);
+    }
+
+    @Test
+    void shouldAcceptACallbackToAnAllowedHost() {
+        var url = "http://" + TestProperties.CALLBACK_HOST + ":9/done";
+        var accepted =
+                service.submit(new JobSubmission(quiz, null, new JobSubmission.Config(false, false, url)), null, null);
+        assertThat(jobs.find(accepted.jobId()).orElseThrow().callbackUrl()).isEqualTo(url);
     }
 
     @Test
