@@ -4,6 +4,7 @@ import io.evalify.cli.api.ApiClient;
 import io.evalify.cli.api.ApiTarget;
 import io.evalify.cli.local.ChildProcess;
 import io.evalify.cli.local.Endpoints;
+import io.evalify.cli.local.LeftoverProcesses;
 import io.evalify.cli.local.LocalSettings;
 import io.evalify.cli.local.LocalStack;
 import io.evalify.cli.local.RepoLayout;
@@ -64,6 +65,7 @@ public final class BenchRun {
         RepoLayout layout = new RepoLayout(home);
         layout.requireBuilt(true);
         MachineInfo machine = MachineInfo.detect(Instant.now());
+        LeftoverProcesses.reap(outDir.resolve("tmp"), LocalStack.STOP_GRACE, out);
         RunDir runDir = RunDir.create(outDir.resolve("tmp"), LocalDateTime.now());
         out.printf(
                 "evalify bench: %d students, scenarios %s; logs in %s%n",

@@ -3,6 +3,7 @@ package io.evalify.cli.command;
 import io.evalify.cli.CliContext;
 import io.evalify.cli.local.CurrentRun;
 import io.evalify.cli.local.Endpoints;
+import io.evalify.cli.local.LeftoverProcesses;
 import io.evalify.cli.local.LocalSession;
 import io.evalify.cli.local.LocalSettings;
 import io.evalify.cli.local.LocalStack;
@@ -102,8 +103,9 @@ public final class LocalCommand implements Callable<Integer> {
         LocalSettings settings = settings();
         RepoLayout layout = new RepoLayout(context.home());
         layout.requireBuilt(settings.needsFakes());
-        RunDir runDir = RunDir.create(context.localRoot(), LocalDateTime.now());
         PrintWriter out = spec.commandLine().getOut();
+        LeftoverProcesses.reap(context.localRoot(), LocalStack.STOP_GRACE, out);
+        RunDir runDir = RunDir.create(context.localRoot(), LocalDateTime.now());
         out.printf("evalify local: run directory %s%n", context.home().relativize(runDir.path()));
         LocalStack stack = new LocalStack(runDir, context.home(), out);
         Thread hook = shutdownHook(stack);

@@ -61,6 +61,11 @@ public final class ChildProcess {
         return process.pid();
     }
 
+    /** The operating-system handle. */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     /** Whether the process is still running. */
     public boolean isAlive() {
         return process.isAlive();
@@ -109,7 +114,8 @@ public final class ChildProcess {
         }
     }
 
-    private static void terminate(ProcessHandle handle, Duration grace) {
+    /** SIGTERM, up to {@code grace} to exit, then SIGKILL; also for processes this run did not start. */
+    static void terminate(ProcessHandle handle, Duration grace) {
         if (!handle.isAlive()) {
             return;
         }

@@ -58,6 +58,7 @@ public final class LocalStack implements AutoCloseable {
             }
             ChildProcess child = ChildProcess.start(name, command, env, workDir, runDir.log(name));
             children.add(child);
+            LeftoverProcesses.record(runDir, child.handle());
             return child;
         }
     }
@@ -138,6 +139,7 @@ public final class LocalStack implements AutoCloseable {
         out.printf("stopping %d local process(es)...%n", reversed.size());
         out.flush();
         reversed.forEach(c -> c.stop(stopGrace));
+        LeftoverProcesses.forget(runDir);
         out.println("all local processes stopped");
         out.flush();
     }
