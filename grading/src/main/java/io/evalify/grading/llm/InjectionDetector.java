@@ -3,6 +3,7 @@ package io.evalify.grading.llm;
 import io.evalify.grading.html.HtmlText;
 import java.text.Normalizer;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -72,18 +73,30 @@ public final class InjectionDetector {
         if (answer == null || answer.isBlank()) {
             return false;
         }
-        return hasTagCharacters(answer) || matches(answer) || matches(HtmlText.of(answer));
+        return hasTagCharacters(answer) || matchesAnyForm(answer, HtmlText.of(answer));
     }
 
     private static boolean hasTagCharacters(String text) {
         return text.codePoints().anyMatch(cp -> cp >= 0xE0000 && cp <= 0xE007F);
     }
 
-    private static boolean matches(String text) {
-        String plain = Normalizer.normalize(PromptText.stripInvisible(text), Normalizer.Form.NFKC)
-                .toLowerCase(Locale.ROOT);
-        String folded = PromptText.forMatching(text);
-        return matchesAny(plain) || matchesAny(folded) || hasLetterRun(folded);
+    /**
+     * Scans each distinct normalised form once: a plain-text answer has the same text as its HTML reading, and
+     * an answer without look-alikes or runs of spaces folds to its plain form, so most answers need one scan
+     * (each scan runs every pattern over the whole text: ~0.2 ms for a 400-character answer).
+     */
+    private static boolean matchesAnyForm(String raw, String text) {
+        var plain = new LinkedHashSet<String>();
+        var folded = new LinkedHashSet<String>();
+        for (String form : List.of(raw, text)) {
+            plain.add(Normalizer.normalize(PromptText.stripInvisible(form), Normalizer.Form.NFKC)
+                    .toLowerCase(Locale.ROOT));
+            folded.add(PromptText.forMatching(form));
+        }
+        var all = new LinkedHashSet<>(plain);
+        all.addAll(folded);
+        return all.stream().anyMatch(InjectionDetector::matchesAny)
+                || folded.stream().anyMatch(InjectionDetector::hasLetterRun);
     }
 
     private static boolean matchesAny(String text) {
@@ -95,9 +108,8 @@ public final class InjectionDetector {
         return LETTER_RUNS.stream().anyMatch(letters::contains);
     }
 
+    /** Patterns are lower case and run on lower-cased text, so no (slow, Unicode) case-insensitive matching. */
     private static List<Pattern> compile(String... regexes) {
-        return Arrays.stream(regexes)
-                .map(regex -> Pattern.compile(regex, Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE))
-                .toList();
+        return Arrays.stream(regexes).map(Pattern::compile).toList();
     }
 }
