@@ -13,6 +13,7 @@ import io.evalify.grading.llm.LlmTask;
 import io.evalify.grading.llm.PromptText;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * DESCRIPTIVE: a blank answer earns 0 without a call; an answer equal to the model answer (HTML→text,
@@ -20,6 +21,8 @@ import java.util.Locale;
  * Without an LLM the question stays NOT_EVALUATED ("LLM not configured") for a person to grade.
  */
 public final class DescriptiveGrader implements QuestionGrader {
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     /** Remarks when no LLM is configured. */
     public static final String NOT_CONFIGURED = "LLM not configured";
@@ -77,6 +80,6 @@ public final class DescriptiveGrader implements QuestionGrader {
     }
 
     private static String comparable(String text) {
-        return text.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return WHITESPACE.matcher(text.trim()).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 }

@@ -2,6 +2,7 @@ package io.evalify.grading.fillblank;
 
 import java.math.BigDecimal;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Static comparison of one blank. All whitespace is removed from both sides (as the old evaluator did);
@@ -10,6 +11,9 @@ import java.util.Locale;
  * which matters only in STRICT mode (the student must then write it in that case).
  */
 final class BlankMatcher {
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     private BlankMatcher() {}
 
@@ -37,11 +41,11 @@ final class BlankMatcher {
     }
 
     private static String squash(String text) {
-        return text.replaceAll("\\s+", "");
+        return WHITESPACE.matcher(text).replaceAll("");
     }
 
     private static boolean isNumber(String text) {
-        return text.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+        return NUMBER.matcher(text).matches();
     }
 
     private static BigDecimal number(String text) {

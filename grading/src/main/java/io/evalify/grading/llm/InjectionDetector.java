@@ -49,6 +49,8 @@ public final class InjectionDetector {
             "(игнорир|проигнорир|забудь).{0,30}(инструкц|указан)|максимальн\\S* балл",
             "(忽略|无视|忽视).{0,10}(指令|指示|说明)|满分|滿分|(指示|命令)を無視|満点");
 
+    private static final Pattern NOT_LETTER = Pattern.compile("[^a-z]");
+
     private static final List<String> LETTER_RUNS = List.of(
             "ignorepreviousinstructions",
             "ignoreallpreviousinstructions",
@@ -104,7 +106,7 @@ public final class InjectionDetector {
     }
 
     private static boolean hasLetterRun(String folded) {
-        String letters = folded.replaceAll("[^a-z]", "");
+        String letters = NOT_LETTER.matcher(folded).replaceAll("");
         return LETTER_RUNS.stream().anyMatch(letters::contains);
     }
 

@@ -2,6 +2,7 @@ package io.evalify.grading.llm;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Cleans text before it reaches the model or the injection detector: invisible Unicode used to hide
@@ -9,6 +10,8 @@ import java.util.Locale;
  * one of the prompt's tagged sections.
  */
 public final class PromptText {
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private PromptText() {}
 
@@ -32,7 +35,9 @@ public final class PromptText {
     /** Lower-case NFKC text without invisible characters and with look-alike letters folded, for matching. */
     public static String forMatching(String text) {
         String folded = Normalizer.normalize(stripInvisible(text), Normalizer.Form.NFKC);
-        return Confusables.fold(folded).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        return WHITESPACE
+                .matcher(Confusables.fold(folded).toLowerCase(Locale.ROOT))
+                .replaceAll(" ");
     }
 
     static boolean isInvisible(int cp) {
