@@ -39,7 +39,9 @@ public record ApiProperties(
 
     /** Refuses settings that would send callbacks signed with no secret. */
     public ApiProperties {
-        if (callback != null && !callback.allowedHosts().isEmpty() && callbackSecret.isBlank()) {
+        if (callback != null
+                && !callback.allowedHosts().isEmpty()
+                && (callbackSecret == null || callbackSecret.isBlank())) {
             throw new IllegalArgumentException("evalify.api.callback-secret must be set when "
                     + "evalify.api.callback.allowed-hosts allows callbacks: receivers verify the signature with it");
         }

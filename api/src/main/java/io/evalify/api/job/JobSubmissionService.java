@@ -61,7 +61,8 @@ public class JobSubmissionService {
      * Submits a validated request; {@code idempotencyKey} and {@code bodyHash} may be null.
      *
      * @throws ApiProblem 409 {@code quiz-busy} or {@code idempotency-key-reused}, 422 for an unknown quiz, too
-     *     many students or a callback host not allowed, 502 when the backend fails, 503 when the broker does not take the tasks
+     *     many students or a callback host not allowed, 502 when the backend fails, 503 when the broker does not
+     *     take the tasks
      */
     public JobAccepted submit(JobSubmission request, String idempotencyKey, String bodyHash) {
         long started = System.nanoTime();

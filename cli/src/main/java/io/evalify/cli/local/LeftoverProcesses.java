@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Children that a run could not stop itself. A run killed with SIGKILL (or ended with its terminal) runs no
- * shutdown hook, so its broker, Redis and apps keep running and hold their ports and CPU. Each run therefore
- * lists its children in {@code children.pids} in its run directory, and the next run under the same root stops
- * those whose owner is gone. Every process is identified by its pid and start time, so a pid the system has
- * since given to an unrelated process is never touched.
+ * Children that a run could not stop itself. A run killed with SIGKILL runs no shutdown hook, so its broker,
+ * Redis and apps keep running and hold their ports and CPU. Each run therefore lists its children in
+ * {@code children.pids} in its run directory, and the next run under the same root stops those whose owner is
+ * gone. Every process is identified by its pid and start time, so a pid the system has since given to an
+ * unrelated process is never touched.
  */
 public final class LeftoverProcesses {
 
@@ -55,6 +55,8 @@ public final class LeftoverProcesses {
     /**
      * Stops the children of every run under {@code root} whose owner has died (SIGTERM, then SIGKILL after
      * {@code grace}), reports each on {@code out}, and removes their lists. Runs still alive are left alone.
+     *
+     * @return how many processes were stopped
      */
     public static int reap(Path root, Duration grace, PrintWriter out) {
         int stopped = 0;
@@ -63,7 +65,8 @@ public final class LeftoverProcesses {
             if (entries.isEmpty() || entries.getFirst().owner().isAlive()) {
                 continue;
             }
-            for (Entry entry : entries) {
+            // Newest first, as the run itself would have: the apps before the broker and Redis they use.
+            for (Entry entry : entries.reversed()) {
                 Optional<ProcessHandle> child = entry.child().live();
                 if (child.isPresent()) {
                     out.printf(
