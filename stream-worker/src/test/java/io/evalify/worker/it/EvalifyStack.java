@@ -154,6 +154,11 @@ public final class EvalifyStack implements AutoCloseable {
         }
     }
 
+    /** A bean of the running worker, to check how the application wired it. */
+    public <T> T workerBean(Class<T> type) {
+        return worker.getBean(type);
+    }
+
     /** The worker's lanes, to stop them as a crash would. */
     public LaneConsumers lanes() {
         return worker.getBean(LaneConsumers.class);

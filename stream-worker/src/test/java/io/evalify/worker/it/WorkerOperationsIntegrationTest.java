@@ -9,7 +9,10 @@ import io.evalify.fakes.backend.RecordedSave;
 import io.evalify.schemas.job.JobStatus;
 import java.time.Duration;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.config.KafkaStreamsConfiguration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 
 /** Operating the worker: graceful shutdown mid-job, metrics, readiness. */
 class WorkerOperationsIntegrationTest extends StackPerTest {
@@ -63,6 +66,18 @@ class WorkerOperationsIntegrationTest extends StackPerTest {
         stack.close();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> producerThreads().isEmpty());
+    }
+
+    @Test
+    void shouldProduceAcknowledgedIdempotentAndOneRequestAtATimeFromEveryProducer() {
+        var failures = stack.workerBean(DefaultKafkaProducerFactory.class).getConfigurationProperties();
+        assertThat(failures)
+                .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
+                .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
+                .containsEntry(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+        var streams = stack.workerBean(KafkaStreamsConfiguration.class).asProperties();
+        assertThat(streams.get("producer." + ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION))
+                .hasToString("1");
     }
 
     /** Network threads of the API's task producer and the worker's failure producer still alive. */
