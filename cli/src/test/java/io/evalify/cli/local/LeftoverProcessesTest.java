@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,7 @@ class LeftoverProcessesTest {
     void shouldForgetTheChildrenOfAStackThatStoppedThemItself() {
         var run = RunDir.create(root, LocalDateTime.now());
         try (var stack = new LocalStack(run, root, new PrintWriter(out), GRACE)) {
-            stack.start("sleeper", java.util.List.of("sleep", "300"), Map.of());
+            stack.start("sleeper", List.of("sleep", "300"), Map.of());
             assertThat(run.path().resolve(LeftoverProcesses.FILE_NAME)).exists();
         }
         assertThat(run.path().resolve(LeftoverProcesses.FILE_NAME)).doesNotExist();

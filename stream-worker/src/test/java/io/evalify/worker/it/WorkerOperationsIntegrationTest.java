@@ -8,6 +8,7 @@ import io.evalify.fakes.backend.GeneratedQuizSpec;
 import io.evalify.fakes.backend.RecordedSave;
 import io.evalify.schemas.job.JobStatus;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,7 @@ class WorkerOperationsIntegrationTest extends StackPerTest {
     }
 
     /** Network threads of the API's task producer and the worker's failure producer still alive. */
-    private static java.util.List<String> producerThreads() {
+    private static List<String> producerThreads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(Thread::isAlive)
                 .map(Thread::getName)
