@@ -22,7 +22,6 @@ public class CallbackPolicy {
     public CallbackPolicy(ApiProperties properties) {
         var hosts = properties.callback().allowedHosts().stream()
                 .map(CallbackPolicy::normalize)
-                .filter(h -> !h.isEmpty())
                 .toList();
         this.exact = hosts.stream().filter(h -> !h.startsWith("*.")).toList();
         this.suffixes = hosts.stream()

@@ -159,12 +159,8 @@ final class QuizStore {
             private final JsonNode node;
             private volatile byte[] json;
 
-            private Row(JsonNode node) {
+            Row(JsonNode node) {
                 this.node = node;
-            }
-
-            static Row of(JsonNode node) {
-                return new Row(node);
             }
 
             JsonNode node() {
@@ -182,7 +178,7 @@ final class QuizStore {
         }
 
         synchronized void put(ObjectNode row) {
-            byStudent.put(row.path("studentId").asString(), Row.of(row));
+            byStudent.put(row.path("studentId").asString(), new Row(row));
             listJson = null;
         }
 
@@ -237,7 +233,7 @@ final class QuizStore {
             // A shallow copy is enough: stored nodes are never mutated, so the copy may share their children.
             ObjectNode copy = JsonNodeFactory.instance.objectNode();
             copy.setAll((ObjectNode) old.node());
-            byStudent.put(studentId, Row.of(change.apply(copy)));
+            byStudent.put(studentId, new Row(change.apply(copy)));
             listJson = null;
             return true;
         }
