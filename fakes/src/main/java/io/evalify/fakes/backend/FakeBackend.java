@@ -324,11 +324,12 @@ public final class FakeBackend extends FakeServer {
     }
 
     /** The single-row answer as stored bytes: the worker reads one per student, so it is not serialized per read. */
-    private Optional<byte[]> student(String quizId, String studentId) {
+    private Optional<List<byte[]>> student(String quizId, String studentId) {
         return studentsAnswering404.contains(studentId) ? Optional.empty() : store.responseJson(quizId, studentId);
     }
 
-    private static void foundRaw(FakeExchange exchange, Optional<byte[]> json, String notFound) throws IOException {
+    private static void foundRaw(FakeExchange exchange, Optional<List<byte[]>> json, String notFound)
+            throws IOException {
         if (json.isEmpty()) {
             exchange.reply(404, Replies.error(notFound));
         } else {

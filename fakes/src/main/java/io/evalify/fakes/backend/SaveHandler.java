@@ -54,7 +54,6 @@ final class SaveHandler {
         recorder.save(new RecordedSave(
                 match.quizId(),
                 match.itemId(),
-                body,
                 exchange.bodyText(),
                 exchange.headersWithout(SECRET_HEADER),
                 Instant.now(),

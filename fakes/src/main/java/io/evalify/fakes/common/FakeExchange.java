@@ -110,11 +110,22 @@ public final class FakeExchange {
 
     /** Replies with bytes as they are. */
     public void replyRaw(int status, byte[] bytes, String contentType) throws IOException {
+        replyRaw(status, List.of(bytes), contentType);
+    }
+
+    /** Replies with the parts written one after another, without joining them into one array first. */
+    public void replyRaw(int status, List<byte[]> parts, String contentType) throws IOException {
         this.status = status;
+        long length = 0;
+        for (byte[] part : parts) {
+            length += part.length;
+        }
         raw.getResponseHeaders().set("Content-Type", contentType);
-        raw.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        raw.sendResponseHeaders(status, length == 0 ? -1 : length);
         try (OutputStream out = raw.getResponseBody()) {
-            out.write(bytes);
+            for (byte[] part : parts) {
+                out.write(part);
+            }
         }
     }
 
