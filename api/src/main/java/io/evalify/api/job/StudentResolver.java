@@ -11,13 +11,15 @@ import java.util.stream.Collectors;
  * Decides which students a job grades, from the backend's response rows and the request's filter. Without a
  * filter: every submitted response. With one: the listed students that have a response row, in the caller's
  * order, duplicates dropped; ids the backend does not know are ignored (the old evaluator's behaviour).
- * Either way a response already graded (automatically or by hand) is left alone unless the job overrides it.
+ * Either way a response already graded (automatically or by hand) is left alone unless the job overrides it,
+ * and a row without a student id (which no task could name) is ignored.
  */
 final class StudentResolver {
 
     private StudentResolver() {}
 
-    static List<String> resolve(List<ResponseStatus> rows, List<String> filter, boolean overrideEvaluated) {
+    static List<String> resolve(List<ResponseStatus> all, List<String> filter, boolean overrideEvaluated) {
+        var rows = all.stream().filter(row -> row.studentId() != null).toList();
         Map<String, ResponseStatus> byStudent =
                 rows.stream().collect(Collectors.toMap(ResponseStatus::studentId, Function.identity(), (a, b) -> a));
         var candidates = filter == null

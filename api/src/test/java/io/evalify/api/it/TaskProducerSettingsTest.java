@@ -22,4 +22,11 @@ class TaskProducerSettingsTest extends FullStackTest {
                 .containsEntry(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1)
                 .containsEntry(ProducerConfig.CLIENT_ID_CONFIG, "evalify-api-tasks");
     }
+
+    @Test
+    void shouldBatchAJobsTasksInFewRequests() {
+        assertThat(taskProducerFactory.getConfigurationProperties())
+                .containsEntry(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024)
+                .containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    }
 }

@@ -63,6 +63,15 @@ class JobSubmissionServiceTest {
     }
 
     @Test
+    void shouldIgnoreAResponseRowWithoutAStudentId() {
+        when(backend.responseStatuses(quiz)).thenReturn(List.of(row("s1"), row(null), row("s2")));
+
+        service.submit(submission(false), null, null);
+
+        assertThat(published()).extracting(TaskEvent::studentId).containsExactly("s1", "s2");
+    }
+
+    @Test
     void shouldReturnTheOriginalJobForARepeatWithTheSameKeyAndBody() {
         var key = "key-" + UUID.randomUUID();
         var first = service.submit(submission(false), key, "hash-1");

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.ConnectionPool;
 import okhttp3.MediaType;
@@ -22,6 +23,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
@@ -87,14 +89,8 @@ public class BackendClient {
     public List<ResponseStatus> responseStatuses(String quizId) {
         var route = "GET /eval/quiz/{id}/student";
         var request = request("/eval/quiz/" + enc(quizId) + "/student").get().build();
-        var envelope = sendForStreamed(route, request, StatusEnvelope.class);
-        return envelope.responses() == null ? List.of() : envelope.responses();
+        return sendForStreamed(route, request, ResponseStatusReader::read);
     }
-
-    /** The list answer, reduced to the status columns. */
-    private record StatusEnvelope(
-            @com.fasterxml.jackson.annotation.JsonProperty("responses")
-            List<ResponseStatus> responses) {}
 
     /** One student's response row; a 404 means the student has none. Bound straight from the bytes. */
     public QuizResponse response(String quizId, String studentId) {
@@ -187,8 +183,8 @@ public class BackendClient {
      * as one array costs a humongous allocation and its whole transfer time before parsing starts. Transport
      * failures, also in mid-body, are retried; an answer of the wrong shape is not.
      */
-    private <T> T sendForStreamed(String route, Request request, Class<T> type) {
-        return withTransportRetries(() -> streamed(route, request, type));
+    private <T> T sendForStreamed(String route, Request request, Function<JsonParser, T> reader) {
+        return withTransportRetries(() -> streamed(route, request, reader));
     }
 
     /**
@@ -209,7 +205,7 @@ public class BackendClient {
         }
     }
 
-    private <T> T streamed(String route, Request request, Class<T> type) {
+    private <T> T streamed(String route, Request request, Function<JsonParser, T> reader) {
         long start = System.nanoTime();
         int status = 0;
         try (Response response = http.newCall(request).execute();
@@ -218,7 +214,10 @@ public class BackendClient {
             if (status >= 400) {
                 throw new BackendException(route, status, errorText(body.readAllBytes()), null);
             }
-            T value = Json.mapper().readValue(unclosable(body), type);
+            T value;
+            try (JsonParser parser = Json.mapper().createParser(unclosable(body))) {
+                value = reader.apply(parser);
+            }
             body.transferTo(java.io.OutputStream.nullOutputStream()); // the rest, so the connection is reused
             return value;
         } catch (IOException | JacksonIOException e) {

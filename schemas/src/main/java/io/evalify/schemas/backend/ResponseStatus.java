@@ -4,15 +4,15 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * The status columns of a {@code quiz_response} row: all the API needs to plan a job. Reading only these
- * (the answers are skipped while parsing) keeps a 10,000-student submission cheap.
+ * The status columns of a {@code quiz_response} row: all the API needs to plan a job. The API reads only these
+ * off the token stream (core's {@code ResponseStatusReader}), which keeps a 10,000-student submission cheap.
  *
  * @param studentId the student
  * @param submissionStatus NOT_SUBMITTED, SUBMITTED or AUTO_SUBMITTED
  * @param evaluationStatus NOT_EVALUATED, EVALUATED, EVALUATED_MANUALLY or FAILED
  */
-// Naming the big columns as ignored makes Jackson skip them; an unknown property of a creator-bound record would
-// otherwise be copied into a token buffer first (seen as the top cost of a 10,000-student POST under JFR).
+// When bound with data binding instead: naming the big columns as ignored makes Jackson skip them; an unknown
+// property of a creator-bound record would otherwise be copied into a token buffer first.
 @JsonIgnoreProperties(
         value = {"response", "evaluationResults", "ip", "violations"},
         ignoreUnknown = true)
