@@ -18,12 +18,14 @@ import tools.jackson.databind.node.ObjectNode;
  * @param machine where it ran
  * @param plan what it ran
  * @param results one per scenario, in run order
+ * @param runNotes notes on the run as a whole (how the stack was warmed up)
  */
-public record BenchReport(MachineInfo machine, BenchPlan plan, List<ScenarioResult> results) {
+public record BenchReport(MachineInfo machine, BenchPlan plan, List<ScenarioResult> results, List<String> runNotes) {
 
-    /** Copies the list. */
+    /** Copies the lists. */
     public BenchReport {
         results = List.copyOf(results);
+        runNotes = List.copyOf(runNotes);
     }
 
     /** Whether every scenario met its targets. */
@@ -57,6 +59,8 @@ public record BenchReport(MachineInfo machine, BenchPlan plan, List<ScenarioResu
         run.put("backend_latency_ms", plan.backendLatency().toMillis());
         ArrayNode scenarios = root.putArray("scenarios");
         results.forEach(r -> scenarios.add(scenarioJson(r)));
+        ArrayNode notes = root.putArray("notes");
+        runNotes.forEach(notes::add);
         root.put("pass", passes());
         return Json.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
     }
@@ -110,6 +114,10 @@ public record BenchReport(MachineInfo machine, BenchPlan plan, List<ScenarioResu
             lines.add("**Warning: the machine was busy with other work when the bench started; the numbers understate"
                     + " what the service does on a quiet machine.**");
         }
+        runNotes.forEach(n -> {
+            lines.add("");
+            lines.add(n);
+        });
         lines.add("");
         lines.add("| Scenario | Metric | Ours | Target | Result | rq | celery |");
         lines.add("|---|---|---|---|---|---|---|");

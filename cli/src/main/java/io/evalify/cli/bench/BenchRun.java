@@ -70,18 +70,19 @@ public final class BenchRun {
         out.printf(
                 "evalify bench: %d students, scenarios %s; logs in %s%n",
                 plan.students(), plan.scenarios(), runDir.path());
-        List<ScenarioResult> results;
+        ScenarioRunner.Outcome outcome;
         try (LocalStack stack = new LocalStack(runDir, home, out)) {
             Thread hook = new Thread(stack::close, "evalify-bench-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            results = runScenarios(plan, layout, stack);
+            outcome = runScenarios(plan, layout, stack);
             removeHook(hook);
         }
+        List<ScenarioResult> results = outcome.results();
         List<ScenarioResult> withBaselines = baselines ? addBaselines(plan, results, runDir.logs()) : results;
-        return new BenchReport(machine, plan, withBaselines);
+        return new BenchReport(machine, plan, withBaselines, List.of(outcome.warmUp()));
     }
 
-    private List<ScenarioResult> runScenarios(BenchPlan plan, RepoLayout layout, LocalStack stack) {
+    private ScenarioRunner.Outcome runScenarios(BenchPlan plan, RepoLayout layout, LocalStack stack) {
         StackTuning tuning = new StackTuning(plan.fakesArgs(), plan.workerEnv(), workerJvmArgs, apiJvmArgs);
         Endpoints endpoints = new StackStarter(layout, stack, out).startAll(settings(), tuning);
         ApiClient client = new ApiClient(new ApiTarget(URI.create(endpoints.apiUrl()), endpoints.apiKey()));

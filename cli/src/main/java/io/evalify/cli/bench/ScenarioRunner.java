@@ -22,6 +22,10 @@ final class ScenarioRunner {
     private static final Duration S5_RAMP = Duration.ofSeconds(10);
     private static final Duration S5_HOLD = Duration.ofSeconds(10);
     private static final int S4_WARM_UP_POSTS = 3;
+    private static final int S4_MAX_WARM_UP_POSTS = 12;
+    private static final int MAX_WARM_UP_ROUNDS = 40;
+    /** The JIT counts as settled once its compilers use at most this share of the stack's CPU. */
+    private static final double JIT_SETTLED = 0.10;
 
     private final BenchPlan plan;
     private final JobDriver jobs;
@@ -45,35 +49,79 @@ final class ScenarioRunner {
         this.out = out;
     }
 
-    /** Every chosen scenario's result, in run order, after a warm-up job on each lane. */
-    List<ScenarioResult> runAll() {
-        warmUp();
+    /** The scenarios' results in run order, and how the stack was warmed up before them. */
+    record Outcome(List<ScenarioResult> results, String warmUp) {}
+
+    /** Every chosen scenario's result, in run order, after warm-up rounds (a job on each lane) until the JIT settles. */
+    Outcome runAll() {
+        String warmUp = warmUp();
         List<ScenarioResult> results = new ArrayList<>();
         runIfChosen(Scenario.S1, this::s1, results);
         runIfChosen(Scenario.S3, this::s3, results);
         runIfChosen(Scenario.S2, this::s2, results);
         runIfChosen(Scenario.S4, this::s4, results);
         runIfChosen(Scenario.S5, this::s5, results);
-        return results;
+        return new Outcome(results, warmUp);
     }
 
-    private void warmUp() {
-        JobRun llm = jobs.run(BenchPlan.WARM_UP_LLM_QUIZ);
-        JobRun objective = jobs.run(BenchPlan.WARM_UP_OBJECTIVE_QUIZ);
-        progress(
-                "warm-up: %d students on the LLM lane in %.1f s (%s), on the objective lane in %.1f s (%s)",
-                plan.warmUpStudents(), llm.seconds(), llm.status(), objective.seconds(), objective.status());
+    /**
+     * Warm-up rounds, each a job on the LLM lane and one on the objective lane, until the JIT compilers use at most
+     * {@link #JIT_SETTLED} of the stack's CPU in a round (or {@link #MAX_WARM_UP_ROUNDS} rounds): the targets are
+     * about a running service, not one still compiling itself. Where the compilers cannot be observed, one round.
+     */
+    private String warmUp() {
+        for (int round = 1; ; round++) {
+            Optional<JitActivity> before = JitActivity.sample(children.get());
+            JobRun llm = jobs.run(BenchPlan.WARM_UP_LLM_QUIZ);
+            JobRun objective = jobs.run(BenchPlan.WARM_UP_OBJECTIVE_QUIZ);
+            Optional<Double> jit = jitShareSince(before);
+            progress(
+                    "warm-up round %d: %d students on the LLM lane in %.1f s (%s), on the objective lane in %.1f s (%s);"
+                            + " JIT compilers %s of the stack's CPU",
+                    round,
+                    plan.warmUpStudents(),
+                    llm.seconds(),
+                    llm.status(),
+                    objective.seconds(),
+                    objective.status(),
+                    jit.map(ScenarioRunner::percent).orElse("unobserved"));
+            if (jit.isEmpty() || jit.get() <= JIT_SETTLED || round == MAX_WARM_UP_ROUNDS) {
+                return String.format(
+                        Locale.ROOT,
+                        "Warm-up: %d round(s) of a %d-student job on the LLM lane and one on the objective lane, until"
+                                + " the JIT compilers used at most %s of the stack's CPU in a round (last round: %s; at"
+                                + " most %d rounds).",
+                        round,
+                        plan.warmUpStudents(),
+                        percent(JIT_SETTLED),
+                        jit.map(ScenarioRunner::percent).orElse("unobserved"),
+                        MAX_WARM_UP_ROUNDS);
+            }
+        }
+    }
+
+    private Optional<Double> jitShareSince(Optional<JitActivity> before) {
+        return before.flatMap(b -> JitActivity.sample(children.get()).map(now -> now.compilerShareSince(b)));
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.0f %%", share * 100);
     }
 
     private void runIfChosen(Scenario scenario, Supplier<ScenarioResult> run, List<ScenarioResult> results) {
         if (plan.scenarios().contains(scenario)) {
             progress("%s: running", scenario);
             CpuUsage before = CpuUsage.sample(children.get());
+            Optional<JitActivity> jitBefore = JitActivity.sample(children.get());
             long start = System.nanoTime();
             ScenarioResult result = run.get();
             Duration wall = Duration.ofNanos(System.nanoTime() - start);
+            String jit = jitShareSince(jitBefore)
+                    .map(share -> "; JIT compilers " + percent(share) + " of the CPU used")
+                    .orElse("");
             result = result.withNote(CpuUsage.sample(children.get())
-                    .since(before, wall, Runtime.getRuntime().availableProcessors()));
+                            .since(before, wall, Runtime.getRuntime().availableProcessors())
+                    + jit);
             progress("%s: %s %s", scenario, result.headline().renderValue(), result.passes() ? "PASS" : "FAIL");
             results.add(result);
         }
@@ -154,8 +202,13 @@ final class ScenarioRunner {
      */
     ScenarioResult s4() {
         Duration cold = postAndCancel();
-        for (int i = 1; i < S4_WARM_UP_POSTS; i++) {
+        int warmUps = 1;
+        double jit = 1;
+        while (warmUps < S4_WARM_UP_POSTS || (jit > JIT_SETTLED && warmUps < S4_MAX_WARM_UP_POSTS)) {
+            Optional<JitActivity> before = JitActivity.sample(children.get());
             postAndCancel();
+            warmUps++;
+            jit = jitShareSince(before).orElse(0.0);
         }
         long[] nanos = new long[plan.s4Posts()];
         for (int i = 0; i < nanos.length; i++) {
@@ -169,10 +222,14 @@ final class ScenarioRunner {
                 Metric.info("first POST (cold)", cold.toMillis(), "ms"));
         String note = String.format(
                 Locale.ROOT,
-                "%d timed POSTs (after %d warm-up POSTs, the first reported as cold) of a %d-student job (force, "
+                "%d timed POSTs (after %d warm-up POSTs, the first reported as cold; at least %d, more while the JIT"
+                        + " compilers used over %s of the stack's CPU in one, at most %d) of a %d-student job (force, "
                         + "override_evaluated); each job is cancelled and drained before the next POST",
                 nanos.length,
+                warmUps,
                 S4_WARM_UP_POSTS,
+                percent(JIT_SETTLED),
+                S4_MAX_WARM_UP_POSTS,
                 plan.students());
         return ScenarioResult.of(Scenario.S4, title("job POST"), metrics, List.of(note));
     }

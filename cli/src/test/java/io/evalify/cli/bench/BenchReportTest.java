@@ -28,8 +28,10 @@ class BenchReportTest {
                     BaselineResult.measured("rq", 426, 21.3),
                     BaselineResult.unavailable("celery", "baseline not available")));
 
+    private static final String WARM_UP = "Warm-up: 2 round(s) until the JIT compilers used at most 5 % of the CPU.";
+
     private final BenchReport report =
-            new BenchReport(MACHINE, BenchPlan.of(EnumSet.of(Scenario.S1), null), List.of(s1));
+            new BenchReport(MACHINE, BenchPlan.of(EnumSet.of(Scenario.S1), null), List.of(s1), List.of(WARM_UP));
 
     @Test
     void shouldRenderOneTableRowPerMetricWithBaselinesOnTheHeadline() {
@@ -43,6 +45,7 @@ class BenchReportTest {
                         + " | PASS | 426 s (20x) | n/a (baseline not available) |")
                 .contains("|  | worker peak RSS | 1,200 MiB | <= 1,024 MiB | FAIL |  |  |")
                 .contains("- S1: fake LLM fixed 500 ms")
+                .contains(System.lineSeparator() + WARM_UP + System.lineSeparator())
                 .doesNotContain("Scaled-down")
                 .doesNotContain("busy");
     }
@@ -57,7 +60,7 @@ class BenchReportTest {
     void shouldWarnWhenTheMachineWasBusy() {
         MachineInfo busy = new MachineInfo(2, "x", 1, "Linux", "Java", MACHINE.date(), 9.5);
 
-        assertThat(new BenchReport(busy, report.plan(), List.of(s1)).toMarkdown())
+        assertThat(new BenchReport(busy, report.plan(), List.of(s1), List.of()).toMarkdown())
                 .contains("load average 9.5 at start")
                 .contains("machine was busy");
     }
@@ -72,6 +75,7 @@ class BenchReportTest {
         assertThat(json.path("machine").path("cpuModel").asString()).isEqualTo("AMD EPYC");
         assertThat(json.path("plan").path("students").asInt()).isEqualTo(10_000);
         assertThat(json.path("pass").asBoolean()).isFalse();
+        assertThat(json.path("notes").get(0).asString()).isEqualTo(WARM_UP);
         JsonNode scenario = json.path("scenarios").get(0);
         assertThat(scenario.path("scenario").asString()).isEqualTo("S1");
         assertThat(scenario.path("metrics").get(0).path("value").asDouble()).isEqualTo(21.3);
