@@ -40,7 +40,7 @@ API_KEY=bench_api_key
 QUIZ="bench-$(echo "$SCENARIO" | tr 'A-Z' 'a-z')"
 
 case $SCENARIO in
-  S1) FAKE_ARGS=(--questions 1 --types DESCRIPTIVE --llm-latency fixed:500) ;;
+  S1) FAKE_ARGS=(--questions 1 --types DESCRIPTIVE --answers graded --llm-latency fixed:500) ;;
   S2) FAKE_ARGS=(--questions 20 --types MCQ,MMCQ,TRUE_FALSE --backend-latency-ms 5) ;;
   *) usage ;;
 esac

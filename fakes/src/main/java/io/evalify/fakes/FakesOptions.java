@@ -23,6 +23,8 @@ final class FakesOptions {
               --sample-fixture             serve the built-in sample fixture (no value)
               --generate-quiz ID           serve a generated quiz (repeatable); the flags below apply to the last one:
                 --students N  --questions M  --seed S  --types MCQ,MMCQ,...  --not-submitted K
+                --answers mixed|graded   mixed (default): some blank, some the model answer; graded: every
+                                         question answered, none with the model answer (one LLM call each)
               --backend-latency-ms N       fixed delay on every backend route
               --backend-fault-500-rate P   500 probability on every backend route
               --llm-latency-ms N           fixed LLM delay
@@ -113,6 +115,7 @@ final class FakesOptions {
             case "--seed" -> lastGenerated(flag).seed(Long.parseLong(value));
             case "--types" -> lastGenerated(flag).types(Arrays.asList(value.split(",")));
             case "--not-submitted" -> lastGenerated(flag).notSubmitted(Integer.parseInt(value));
+            case "--answers" -> lastGenerated(flag).allAnswersGraded(gradedAnswers(value));
             case "--backend-latency-ms" -> backendLatencyMs = Long.parseLong(value);
             case "--backend-fault-500-rate" -> backendFault500Rate = Double.parseDouble(value);
             case "--llm-latency-ms" -> llmLatency = LatencyModel.fixed(Long.parseLong(value));
@@ -127,6 +130,14 @@ final class FakesOptions {
             case "--ready-file" -> readyFile = Path.of(value);
             default -> throw new IllegalArgumentException("unknown flag " + flag);
         }
+    }
+
+    private static boolean gradedAnswers(String mode) {
+        return switch (mode) {
+            case "mixed" -> false;
+            case "graded" -> true;
+            default -> throw new IllegalArgumentException("--answers takes mixed or graded, not " + mode);
+        };
     }
 
     private GeneratedQuizSpec.Builder lastGenerated(String flag) {

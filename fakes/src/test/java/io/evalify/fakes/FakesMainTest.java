@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.evalify.fakes.backend.BackendRoute;
 import io.evalify.fakes.backend.Fixture;
+import io.evalify.fakes.backend.GeneratedQuizSpec;
 import io.evalify.fakes.backend.SampleFixture;
 import io.evalify.fakes.common.TestHttp;
 import io.evalify.schemas.Json;
@@ -84,5 +85,26 @@ class FakesMainTest {
         assertThat(options.generatedSpecs())
                 .extracting(s -> s.quizId() + ":" + s.students())
                 .containsExactly("a:2", "b:5");
+    }
+
+    @Test
+    void shouldGenerateAnswersThatAllNeedGradingOnlyWhenAsked() {
+        FakesOptions options = FakesOptions.parse(
+                "--generate-quiz",
+                "a",
+                "--answers",
+                "graded",
+                "--generate-quiz",
+                "b",
+                "--answers",
+                "mixed",
+                "--generate-quiz",
+                "c");
+
+        assertThat(options.generatedSpecs())
+                .extracting(GeneratedQuizSpec::allAnswersGraded)
+                .containsExactly(true, false, false);
+        assertThatThrownBy(() -> FakesOptions.parse("--generate-quiz", "a", "--answers", "all"))
+                .hasMessageContaining("mixed or graded");
     }
 }

@@ -57,16 +57,23 @@ final class Baselines {
         Path log = logDir.resolve("baseline-" + system + "-" + scenario + ".log");
         List<String> command =
                 List.of("bash", script.toString(), system, scenario.name(), "--students", Integer.toString(students));
+        Process process;
         try {
-            Process process = new ProcessBuilder(command)
+            process = new ProcessBuilder(command)
                     .directory(script.getParent().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
+        } catch (IOException e) {
+            return BaselineResult.unavailable(system, "cannot run " + script + ": " + e.getMessage());
+        }
+        // Ctrl-C (or SIGTERM) of the bench must not leave the baseline's workers, Redis and fakes running.
+        Thread hook = new Thread(() -> stop(process), "evalify-baseline-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
             process.getOutputStream().close();
             if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
+                stop(process);
                 return BaselineResult.unavailable(
                         system, "timed out after " + timeout.toMinutes() + " min, see " + log);
             }
@@ -75,10 +82,13 @@ final class Baselines {
                     .orElseGet(() -> BaselineResult.unavailable(
                             system, "exit " + process.exitValue() + ", no result line, see " + log));
         } catch (IOException e) {
-            return BaselineResult.unavailable(system, "cannot run " + script + ": " + e.getMessage());
+            return BaselineResult.unavailable(system, "cannot read " + log + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            stop(process);
             return BaselineResult.unavailable(system, "interrupted");
+        } finally {
+            removeHook(hook);
         }
     }
 

@@ -80,7 +80,7 @@ public record BenchPlan(
         return students != FULL_STUDENTS;
     }
 
-    /** S1's ideal time: every call in flight at the concurrency limit, nothing else costing time. */
+    /** S1's ideal time: one call per student, every call in flight at the concurrency limit, nothing else. */
     public double s1IdealSeconds() {
         double waves = Math.max(1.0, (double) students / llmConcurrency);
         return waves * llmLatency.toMillis() / 1000.0;
@@ -97,7 +97,9 @@ public record BenchPlan(
         args.addAll(quiz(WARM_UP_LLM_QUIZ, warmUpStudents(), 1, "DESCRIPTIVE"));
         args.addAll(quiz(WARM_UP_OBJECTIVE_QUIZ, warmUpStudents(), OBJECTIVE_QUESTIONS, OBJECTIVE_TYPES));
         if (scenarios.contains(Scenario.S1) || scenarios.contains(Scenario.S3)) {
+            // every answer needs its LLM call (none blank, none the model answer): the ideal assumes one each
             args.addAll(quiz(S1_QUIZ, students, 1, "DESCRIPTIVE"));
+            args.addAll(List.of("--answers", "graded"));
         }
         if (scenarios.contains(Scenario.S2) || scenarios.contains(Scenario.S4)) {
             args.addAll(quiz(S2_QUIZ, students, OBJECTIVE_QUESTIONS, OBJECTIVE_TYPES));

@@ -130,13 +130,17 @@ final class ScenarioRunner {
     /** S1: descriptive answers, slow LLM: time to COMPLETED against the ideal, and the worker's peak RSS. */
     ScenarioResult s1() {
         boolean reset = ProcessMemory.resetPeak(workerPid);
+        WorkerLlmCalls llmCalls = new WorkerLlmCalls(endpoints.workerUrl());
+        Optional<Long> callsBefore = llmCalls.total();
         JobRun run = jobs.run(BenchPlan.S1_QUIZ);
+        Optional<Long> calls = callsBefore.flatMap(before -> llmCalls.total().map(after -> after - before));
         Optional<Double> rss = ProcessMemory.peakRssMib(workerPid);
         List<Metric> metrics = new ArrayList<>(List.of(
                 new Metric("POST to COMPLETED", run.seconds(), "s", plan.s1Target()),
                 rss.map(mib -> new Metric("worker peak RSS", mib, "MiB", Target.atMost(MIB_PER_GB)))
                         .orElseGet(() -> Metric.info("worker peak RSS (unreadable)", 0, "MiB")),
                 Metric.info("ideal (N x latency / concurrency)", plan.s1IdealSeconds(), "s")));
+        calls.ifPresent(n -> metrics.add(Metric.info("LLM calls made (worker metrics)", n, "")));
         List<String> notes = new ArrayList<>();
         notes.add(String.format(
                 Locale.ROOT,

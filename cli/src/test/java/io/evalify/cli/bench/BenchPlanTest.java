@@ -61,6 +61,7 @@ class BenchPlanTest {
         assertThat(String.join(" ", BenchPlan.of(EnumSet.of(Scenario.S3), null).fakesArgs()))
                 .contains(
                         "--generate-quiz " + BenchPlan.S1_QUIZ + " --students 10000 --questions 1 --types DESCRIPTIVE")
+                .containsPattern("--generate-quiz " + BenchPlan.S1_QUIZ + " [^-]*(--[a-z]+ [^ ]+ )*--answers graded")
                 .contains("--generate-quiz " + BenchPlan.S3_QUIZ + " --students 2000 --questions 20");
     }
 

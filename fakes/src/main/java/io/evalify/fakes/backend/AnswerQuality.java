@@ -20,4 +20,9 @@ enum AnswerQuality {
         }
         return roll < 85 ? WRONG : UNANSWERED;
     }
+
+    /** Draws an answer that needs grading: half partial, half wrong, never blank or a copy of the key. */
+    static AnswerQuality drawGraded(RandomGenerator random) {
+        return random.nextBoolean() ? PARTIAL : WRONG;
+    }
 }

@@ -14,9 +14,18 @@ import java.util.Set;
  * @param seed drives every random choice; the same spec always yields the same quiz
  * @param types question types used round-robin (see {@link #SUPPORTED_TYPES})
  * @param notSubmitted how many of the students (the last ones) are NOT_SUBMITTED with {@code response: null}
+ * @param allAnswersGraded every submitted student answers every question and none copies the model answer, so
+ *     each descriptive answer takes an LLM call (half partial, half wrong); otherwise a realistic mix with blank
+ *     and model answers, which a grader scores without one
  */
 public record GeneratedQuizSpec(
-        String quizId, int students, int questions, long seed, List<String> types, int notSubmitted) {
+        String quizId,
+        int students,
+        int questions,
+        long seed,
+        List<String> types,
+        int notSubmitted,
+        boolean allAnswersGraded) {
 
     /** Types the generator can build. */
     public static final Set<String> SUPPORTED_TYPES =
@@ -49,6 +58,7 @@ public record GeneratedQuizSpec(
         private long seed = 42;
         private List<String> types = List.of("MCQ", "MMCQ", "TRUE_FALSE", "DESCRIPTIVE");
         private int notSubmitted;
+        private boolean allAnswersGraded;
 
         private Builder(String quizId) {
             this.quizId = quizId;
@@ -90,9 +100,15 @@ public record GeneratedQuizSpec(
             return this;
         }
 
+        /** Every answer present and none a copy of the model answer (see {@link GeneratedQuizSpec}). */
+        public Builder allAnswersGraded(boolean value) {
+            this.allAnswersGraded = value;
+            return this;
+        }
+
         /** The spec. */
         public GeneratedQuizSpec build() {
-            return new GeneratedQuizSpec(quizId, students, questions, seed, types, notSubmitted);
+            return new GeneratedQuizSpec(quizId, students, questions, seed, types, notSubmitted, allAnswersGraded);
         }
     }
 }

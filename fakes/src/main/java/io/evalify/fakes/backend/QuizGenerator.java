@@ -32,7 +32,10 @@ public final class QuizGenerator {
         List<JsonNode> responses = new ArrayList<>();
         for (int s = 0; s < spec.students(); s++) {
             boolean submitted = s < spec.students() - spec.notSubmitted();
-            responses.add(response(spec.quizId(), s, submitted ? answers(questions, templates, random) : null));
+            responses.add(response(
+                    spec.quizId(),
+                    s,
+                    submitted ? answers(questions, templates, random, spec.allAnswersGraded()) : null));
         }
         return new Fixture(
                 spec.quizId(),
@@ -65,10 +68,10 @@ public final class QuizGenerator {
     }
 
     private static ObjectNode answers(
-            List<JsonNode> questions, List<QuestionTemplates.Template> templates, Random random) {
+            List<JsonNode> questions, List<QuestionTemplates.Template> templates, Random random, boolean graded) {
         ObjectNode answers = Json.mapper().createObjectNode();
         for (int i = 0; i < questions.size(); i++) {
-            AnswerQuality quality = AnswerQuality.draw(random);
+            AnswerQuality quality = graded ? AnswerQuality.drawGraded(random) : AnswerQuality.draw(random);
             if (quality != AnswerQuality.UNANSWERED) {
                 JsonNode value = templates.get(i).answerer().answer(quality, random);
                 answers.putObject(questions.get(i).path("id").asString()).set("studentAnswer", value);

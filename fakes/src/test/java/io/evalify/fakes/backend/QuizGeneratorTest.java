@@ -75,6 +75,29 @@ class QuizGeneratorTest {
     }
 
     @Test
+    void shouldGiveEveryStudentAnAnswerToGradeWhenAllAnswersAreGraded() {
+        Fixture quiz = QuizGenerator.generate(GeneratedQuizSpec.builder("essay")
+                .students(200)
+                .questions(1)
+                .types("DESCRIPTIVE")
+                .allAnswersGraded(true)
+                .build());
+        JsonNode question = quiz.questions().getFirst();
+        String qid = question.path("id").asString();
+        String modelAnswer =
+                question.path("solution").path("data").path("modelAnswer").asString();
+
+        List<String> answers = quiz.responses().stream()
+                .map(r -> r.path("response").path(qid).path("studentAnswer").asString(""))
+                .toList();
+
+        assertThat(answers)
+                .hasSize(200)
+                .allSatisfy(a -> assertThat(a).isNotBlank().doesNotContain(modelAnswer));
+        assertThat(answers.stream().distinct()).hasSizeGreaterThan(1);
+    }
+
+    @Test
     void shouldMarkTheLastStudentsNotSubmitted() {
         List<JsonNode> rows = QuizGenerator.generate(spec(3)).responses();
 
