@@ -28,14 +28,9 @@ record JitActivity(Duration compilers, Duration total) {
         if (!Files.isDirectory(Path.of("/proc/self/task"))) {
             return Optional.empty();
         }
-        Duration compilers = Duration.ZERO;
-        Duration total = Duration.ZERO;
-        for (ChildProcess child : children) {
-            compilers = compilers.plus(compilerCpu(child.pid()));
-            total = total.plus(ProcessHandle.of(child.pid())
-                    .flatMap(p -> p.info().totalCpuDuration())
-                    .orElse(Duration.ZERO));
-        }
+        Duration compilers =
+                children.stream().map(child -> compilerCpu(child.pid())).reduce(Duration.ZERO, Duration::plus);
+        Duration total = CpuUsage.sample(children).byProcess().values().stream().reduce(Duration.ZERO, Duration::plus);
         return Optional.of(new JitActivity(compilers, total));
     }
 

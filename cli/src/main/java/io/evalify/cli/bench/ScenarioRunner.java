@@ -86,7 +86,7 @@ final class ScenarioRunner {
                     objective.seconds(),
                     objective.status(),
                     jit.map(ScenarioRunner::percent).orElse("unobserved"));
-            if (jit.isEmpty() || jit.get() <= JIT_SETTLED || round == MAX_WARM_UP_ROUNDS) {
+            if (!stillCompiling(jit) || round == MAX_WARM_UP_ROUNDS) {
                 return String.format(
                         Locale.ROOT,
                         "Warm-up: %d round(s) of a %d-student job on the LLM lane and one on the objective lane, until"
@@ -103,6 +103,18 @@ final class ScenarioRunner {
 
     private Optional<Double> jitShareSince(Optional<JitActivity> before) {
         return before.flatMap(b -> JitActivity.sample(children.get()).map(now -> now.compilerShareSince(b)));
+    }
+
+    /** Runs {@code step}; the JIT compilers' share of the stack's CPU meanwhile (empty where unobservable). */
+    private Optional<Double> jitShareDuring(Runnable step) {
+        Optional<JitActivity> before = JitActivity.sample(children.get());
+        step.run();
+        return jitShareSince(before);
+    }
+
+    /** Over {@link #JIT_SETTLED}; an unobserved share counts as settled. */
+    private static boolean stillCompiling(Optional<Double> share) {
+        return share.orElse(0.0) > JIT_SETTLED;
     }
 
     private static String percent(double share) {
@@ -208,12 +220,10 @@ final class ScenarioRunner {
     ScenarioResult s4() {
         Duration cold = postAndCancel();
         int warmUps = 1;
-        double jit = 1;
-        while (warmUps < S4_WARM_UP_POSTS || (jit > JIT_SETTLED && warmUps < S4_MAX_WARM_UP_POSTS)) {
-            Optional<JitActivity> before = JitActivity.sample(children.get());
-            postAndCancel();
+        boolean compiling = true;
+        while (warmUps < S4_WARM_UP_POSTS || (compiling && warmUps < S4_MAX_WARM_UP_POSTS)) {
+            compiling = stillCompiling(jitShareDuring(this::postAndCancel));
             warmUps++;
-            jit = jitShareSince(before).orElse(0.0);
         }
         long[] nanos = new long[plan.s4Posts()];
         for (int i = 0; i < nanos.length; i++) {
@@ -254,12 +264,11 @@ final class ScenarioRunner {
         LoadGenerator.Result result;
         int holds = 1;
         try (LoadGenerator load = new LoadGenerator()) {
-            Optional<JitActivity> before = JitActivity.sample(children.get());
-            load.warmUp(url, headers, plan.s5Rate(), S5_RAMP, S5_HOLD);
+            boolean compiling =
+                    stillCompiling(jitShareDuring(() -> load.warmUp(url, headers, plan.s5Rate(), S5_RAMP, S5_HOLD)));
             // hold the rate while the API is still compiling its status path, like the warm-up rounds
-            while (holds < S5_MAX_HOLDS && jitShareSince(before).orElse(0.0) > JIT_SETTLED) {
-                before = JitActivity.sample(children.get());
-                load.run(url, headers, plan.s5Rate(), S5_HOLD);
+            while (compiling && holds < S5_MAX_HOLDS) {
+                compiling = stillCompiling(jitShareDuring(() -> load.run(url, headers, plan.s5Rate(), S5_HOLD)));
                 holds++;
             }
             result = load.run(url, headers, plan.s5Rate(), plan.s5Duration());

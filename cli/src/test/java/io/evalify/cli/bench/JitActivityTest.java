@@ -43,9 +43,10 @@ class JitActivityTest {
         assumeThat(Files.isDirectory(Path.of("/proc/self/task"))).isTrue();
         Path source = Files.writeString(
                 dir.resolve("Idle.java"),
-                "class Idle { public static void main(String[] a) throws Exception {" + " Thread.sleep(60_000); } }");
+                "class Idle { public static void main(String[] a) throws Exception { Thread.currentThread().join(); } }");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // -Xcomp compiles every method before it first runs, here the source launcher's javac
+        // -Xcomp compiles every method before it first runs, here the source launcher's javac; the child then
+        // waits on itself until the test destroys it
         ChildProcess child = ChildProcess.start(
                 "idle", List.of(java, "-Xcomp", source.toString()), Map.of(), dir, dir.resolve("idle.log"));
         try {
