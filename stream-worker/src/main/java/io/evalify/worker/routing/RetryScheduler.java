@@ -8,6 +8,8 @@ import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A durable delay: holds each retry in a state store keyed by its due time, and a wall-clock punctuator sends
@@ -15,6 +17,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * store's changelog keeps them across a crash.
  */
 final class RetryScheduler extends ContextualProcessor<String, TaskEvent, String, TaskEvent> {
+
+    private static final Logger log = LoggerFactory.getLogger(RetryScheduler.class);
 
     /** Store keys sort by due time: zero-padded epoch millis, then the task key. */
     private static final String KEY_FORMAT = "%015d|%s";
@@ -41,9 +45,23 @@ final class RetryScheduler extends ContextualProcessor<String, TaskEvent, String
         store.put(KEY_FORMAT.formatted(dueAt(record), record.key()), record.value());
     }
 
+    /** The due time in the record's header; without a readable one the retry is due at once. */
     private long dueAt(Record<String, TaskEvent> record) {
         var header = TaskHeaders.get(record.headers(), TaskHeaders.DUE_AT);
-        return header == null ? context().currentSystemTimeMs() : Long.parseLong(header);
+        long now = context().currentSystemTimeMs();
+        if (header == null) {
+            return now;
+        }
+        try {
+            return Long.parseLong(header.strip());
+        } catch (NumberFormatException e) {
+            log.warn(
+                    "retry of {} has an unreadable {} header '{}'; sending it on now",
+                    record.key(),
+                    TaskHeaders.DUE_AT,
+                    header);
+            return now;
+        }
     }
 
     /** Sends on every retry due by {@code now}, the punctuation's wall-clock time. */

@@ -25,7 +25,7 @@ import org.apache.kafka.streams.state.Stores;
  *       not wait behind the 10,000 tasks of an LLM job submitted just before.
  *   <li>Valid tasks go to their lane topic ({@code evalify.tasks.objective|llm|coding}); the key stays
  *       {@code jobId:studentId}, so no repartitioning happens.
- *   <li>{@code evalify.tasks.retry} → held in the {@value #RETRY_STORE} state store (changelogged, so a
+ *   <li>{@code evalify.tasks.retry} → parsed the same way, then held in the {@value #RETRY_STORE} state store (changelogged, so a
  *       crash loses no scheduled retry) until its due time, then sent back to its lane topic.
  * </ol>
  *
@@ -45,7 +45,7 @@ public final class TaskRoutingTopology {
     /** Adds the routing and retry scheduling to {@code builder}. */
     public static void build(StreamsBuilder builder, Clock clock, Duration retryTick) {
         routeNewTasks(builder, clock);
-        scheduleRetries(builder, retryTick);
+        scheduleRetries(builder, retryTick, clock);
     }
 
     private static void routeNewTasks(StreamsBuilder builder, Clock clock) {
@@ -54,22 +54,34 @@ public final class TaskRoutingTopology {
 
     /** One sub-topology per input topic (see the class comment for why). */
     private static void route(StreamsBuilder builder, String input, Clock clock) {
-        KStream<String, ParsedTask> parsed = builder.stream(input, Consumed.with(Serdes.String(), Serdes.ByteArray()))
-                .process(() -> new TaskParser(clock));
-        parsed.filter((key, task) -> task.isValid())
-                .mapValues(ParsedTask::task)
+        validTasks(parse(builder, input, clock))
                 .to(toLane(), Produced.with(Serdes.String(), Topics.TASKS.valueSerde()));
+    }
+
+    /**
+     * Retries are parsed like new tasks: a record on the retry topic that is not a task (written by hand, by an
+     * older version) is dead-lettered rather than failing deserialization, which would stop the stream thread
+     * on the same record again and again.
+     */
+    private static void scheduleRetries(StreamsBuilder builder, Duration retryTick, Clock clock) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(RETRY_STORE), Serdes.String(), Topics.RETRY.valueSerde()));
+        validTasks(parse(builder, Topics.RETRY.name(), clock))
+                .process(() -> new RetryScheduler(retryTick), RETRY_STORE)
+                .to(toLane(), Produced.with(Serdes.String(), Topics.RETRY.valueSerde()));
+    }
+
+    private static KStream<String, ParsedTask> parse(StreamsBuilder builder, String topic, Clock clock) {
+        return builder.stream(topic, Consumed.with(Serdes.String(), Serdes.ByteArray()))
+                .process(() -> new TaskParser(clock));
+    }
+
+    /** Sends the invalid records of {@code parsed} to the dead-letter topic and returns the valid tasks. */
+    private static KStream<String, TaskEvent> validTasks(KStream<String, ParsedTask> parsed) {
         parsed.filter((key, task) -> !task.isValid())
                 .mapValues(ParsedTask::deadLetter)
                 .to(Topics.DEAD_LETTERS.name(), Produced.with(Serdes.String(), new JsonSerde<>(DeadLetter.class)));
-    }
-
-    private static void scheduleRetries(StreamsBuilder builder, Duration retryTick) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(RETRY_STORE), Serdes.String(), Topics.RETRY.valueSerde()));
-        builder.stream(Topics.RETRY.name(), Consumed.with(Serdes.String(), Topics.RETRY.valueSerde()))
-                .process(() -> new RetryScheduler(retryTick), RETRY_STORE)
-                .to(toLane(), Produced.with(Serdes.String(), Topics.RETRY.valueSerde()));
+        return parsed.filter((key, task) -> task.isValid()).mapValues(ParsedTask::task);
     }
 
     private static TopicNameExtractor<String, TaskEvent> toLane() {

@@ -151,6 +151,35 @@ class TaskRoutingTopologyTest {
         assertThat(objective.isEmpty()).isTrue();
     }
 
+    @Test
+    void shouldDeadLetterAPoisonRetryAndKeepSchedulingTheOthers() {
+        var rawRetries = driver.createInputTopic(
+                Topics.RETRY.name(),
+                Serdes.String().serializer(),
+                Serdes.ByteArray().serializer());
+        rawRetries.pipeInput("j1:bad", "{\"job_id\":".getBytes(StandardCharsets.UTF_8));
+        retries.pipeInput("j1:s1", aTask("s1", TaskLane.OBJECTIVE).nextAttempt(Instant.now()));
+
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+        var letter = deadLetters.readValue();
+        assertThat(letter.failure().type()).isEqualTo("POISON_RECORD");
+        assertThat(letter.source().topic()).isEqualTo(Topics.RETRY.name());
+        assertThat(objective.readKeyValue().key).isEqualTo("j1:s1");
+    }
+
+    @Test
+    void shouldSendOnAtOnceARetryWhoseDueTimeCannotBeRead() {
+        var headers = new RecordHeaders();
+        headers.add(TaskHeaders.DUE_AT, "soon".getBytes(StandardCharsets.UTF_8));
+        retries.pipeInput(new TestRecord<>("j1:s1", aTask("s1", TaskLane.LLM).nextAttempt(Instant.now()), headers));
+
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+        assertThat(llm.readKeyValue().key).isEqualTo("j1:s1");
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
     private TestOutputTopic<String, TaskEvent> output(String topic) {
         return driver.createOutputTopic(
                 topic, Serdes.String().deserializer(), Topics.TASKS.valueSerde().deserializer());
