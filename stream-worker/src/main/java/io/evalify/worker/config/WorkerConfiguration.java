@@ -18,6 +18,7 @@ import io.evalify.worker.failure.RetryPolicy;
 import io.evalify.worker.health.WorkerHealth;
 import io.evalify.worker.llm.RedisLlmPermits;
 import io.evalify.worker.metrics.WorkerMetrics;
+import io.evalify.worker.routing.RouterRecovery;
 import io.evalify.worker.routing.TaskRoutingTopology;
 import io.evalify.worker.task.JobCache;
 import io.evalify.worker.task.QuizCatalog;
@@ -31,6 +32,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -63,6 +65,12 @@ class WorkerConfiguration {
     TaskRoutingTopology.Marker routingTopology(StreamsBuilder builder, WorkerProperties properties, Clock clock) {
         TaskRoutingTopology.build(builder, clock, properties.retryTick());
         return new TaskRoutingTopology.Marker();
+    }
+
+    @Bean
+    RouterRecovery routerRecovery(WorkerProperties properties, Clock clock, ApplicationEventPublisher events) {
+        var recovery = properties.routerRecovery();
+        return new RouterRecovery(recovery.maxThreadReplacements(), recovery.window(), clock, events);
     }
 
     @Bean

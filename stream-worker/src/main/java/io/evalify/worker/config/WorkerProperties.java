@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     ones (running calls go on): short objective jobs are not slowed by long LLM batches sharing the CPU
  * @param jobCacheTtl how long a lane trusts a job's status before reading it again (a cancel takes this long
  *     to reach running lanes)
+ * @param routerRecovery how often the router replaces a stream thread that died before it gives up
  */
 @ConfigurationProperties("evalify.worker")
 public record WorkerProperties(
@@ -34,7 +35,8 @@ public record WorkerProperties(
         @DefaultValue("500ms") Duration retryTick,
         @DefaultValue("evalify-worker") String groupPrefix,
         @DefaultValue("500ms") Duration jobCacheTtl,
-        @DefaultValue("true") boolean objectivePriority) {
+        @DefaultValue("true") boolean objectivePriority,
+        @DefaultValue RouterRecovery routerRecovery) {
 
     /**
      * In-flight tasks per lane; each lane is a separate consumer group, like RQ's separate queues.
@@ -57,4 +59,15 @@ public record WorkerProperties(
     public record Retry(
             @DefaultValue({"10s", "30s", "60s"}) List<Duration> intervals,
             @DefaultValue("0.2") double jitter) {}
+
+    /**
+     * Replacing the router's stream threads after an unhandled exception ({@code RouterThreadPolicy}).
+     *
+     * @param maxThreadReplacements threads replaced within {@code window}; one more failure shuts the router
+     *     down and marks the worker broken, for the orchestrator to restart it
+     * @param window how far back replacements count
+     */
+    public record RouterRecovery(
+            @DefaultValue("5") int maxThreadReplacements,
+            @DefaultValue("10m") Duration window) {}
 }

@@ -7,15 +7,17 @@ import io.evalify.fakes.backend.BackendRoute;
 import io.evalify.fakes.backend.GeneratedQuizSpec;
 import io.evalify.fakes.backend.RecordedSave;
 import io.evalify.schemas.job.JobStatus;
+import io.evalify.worker.routing.RouterThreadPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.config.KafkaStreamsConfiguration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 
-/** Operating the worker: graceful shutdown mid-job, metrics, readiness. */
+/** Operating the worker: graceful shutdown mid-job, metrics, readiness, liveness. */
 class WorkerOperationsIntegrationTest extends StackPerTest {
 
     @Test
@@ -129,5 +131,13 @@ class WorkerOperationsIntegrationTest extends StackPerTest {
                 .contains("\"status\":\"UP\"")
                 .contains("kafkaStreams")
                 .contains("redis");
+    }
+
+    @Test
+    void shouldRecoverTheRoutersDeadStreamThreadsAndBeAliveWhileTheRouterRuns() {
+        var factory = stack.workerBean(StreamsBuilderFactoryBean.class);
+
+        assertThat(factory.getStreamsUncaughtExceptionHandler()).isInstanceOf(RouterThreadPolicy.class);
+        assertThat(stack.getWorker("/actuator/health/liveness").status()).isEqualTo(200);
     }
 }
