@@ -25,8 +25,8 @@ import org.apache.kafka.streams.state.Stores;
  *       not wait behind the 10,000 tasks of an LLM job submitted just before.
  *   <li>Valid tasks go to their lane topic ({@code evalify.tasks.objective|llm|coding}); the key stays
  *       {@code jobId:studentId}, so no repartitioning happens.
- *   <li>{@code evalify.tasks.retry} → parsed the same way, then held in the {@value #RETRY_STORE} state store (changelogged, so a
- *       crash loses no scheduled retry) until its due time, then sent back to its lane topic.
+ *   <li>{@code evalify.tasks.retry} → parsed the same way, then held in the {@value #RETRY_STORE} state store
+ *       (changelogged, so a crash loses no scheduled retry) until its due time, then sent back to its lane topic.
  * </ol>
  *
  * The slow part (backend, LLM, Judge0) runs in each lane's sliding-window consumer, which keeps hundreds of
