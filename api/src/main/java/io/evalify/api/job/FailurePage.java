@@ -12,7 +12,7 @@ import java.util.List;
  * @param size the page size asked for
  * @param failures this page's students
  */
-record FailurePage(
+public record FailurePage(
         @JsonProperty("job_id") String jobId,
         @JsonProperty("total") int total,
         @JsonProperty("page") int page,

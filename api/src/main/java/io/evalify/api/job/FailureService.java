@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
  * returns to where it was and the request can simply be repeated.
  */
 @Service
-class FailureService {
+public class FailureService {
 
     private static final Logger log = LoggerFactory.getLogger(FailureService.class);
 
@@ -40,7 +40,7 @@ class FailureService {
     }
 
     /** One page of the job's failed students, ordered by student id. */
-    FailurePage failures(String jobId, int page, int size) {
+    public FailurePage failures(String jobId, int page, int size) {
         jobs.find(jobId).orElseThrow(() -> ApiProblem.jobNotFound(jobId));
         var entries = new ArrayList<>(jobs.failures(jobId).entrySet());
         entries.sort(Map.Entry.comparingByKey(Comparator.naturalOrder()));
@@ -59,9 +59,41 @@ class FailureService {
      * @return how many tasks were published
      * @throws ApiProblem 503 when the broker did not take them (the students are failed again)
      */
-    int retryFailed(String jobId) {
+    public int retryFailed(String jobId) {
+        return requeue(jobId, null);
+    }
+
+    /**
+     * Re-opens one failed student and publishes its task again as a first attempt.
+     *
+     * @throws ApiProblem 404 when the job does not exist or the student has not failed, 503 when the broker did
+     *     not take the task (the student is failed again)
+     */
+    public void retryStudent(String jobId, String studentId) {
+        jobs.find(jobId).orElseThrow(() -> ApiProblem.jobNotFound(jobId));
+        if (requeue(jobId, studentId) == 0) {
+            throw ApiProblem.studentNotFailed(jobId, studentId);
+        }
+    }
+
+    /** Groups the job's failed students by error type, most frequent first. */
+    public List<FailureGroup> groups(String jobId) {
+        var byType = new java.util.TreeMap<String, FailureGroup>();
+        for (var json : jobs.failures(jobId).values()) {
+            var failure = read(json).map(FailureRecord::failure).orElse(null);
+            var group = failure == null
+                    ? new FailureGroup(FailureView.UNREADABLE, 1, null, null)
+                    : new FailureGroup(failure.type(), 1, failure.firstFailureAt(), failure.lastFailureAt());
+            byType.merge(group.type(), group, FailureGroup::plus);
+        }
+        return byType.values().stream()
+                .sorted(Comparator.comparingInt(FailureGroup::students).reversed())
+                .toList();
+    }
+
+    private int requeue(String jobId, String studentId) {
         var records = new ArrayList<FailureRecord>();
-        for (var json : jobs.requeueFailed(jobId)) {
+        for (var json : jobs.requeueFailed(jobId, studentId)) {
             read(json).ifPresentOrElse(records::add, () -> undoUnreadable(jobId, json));
         }
         var now = clock.instant();

@@ -17,7 +17,7 @@ import java.time.Instant;
  * @param lastFailureAt when the last attempt failed
  * @param deadLetter where the task's dead letter is, or null
  */
-record FailureView(
+public record FailureView(
         @JsonProperty("student_id") String studentId,
         @JsonProperty("state") String state,
         @JsonProperty("type") String type,
@@ -30,6 +30,7 @@ record FailureView(
 
     static final String FAILED = "failed";
     static final String RETRYING = "retrying";
+    static final String UNREADABLE = "UNREADABLE_FAILURE_RECORD";
 
     static FailureView of(String studentId, String state, FailureRecord record) {
         var failure = record.failure();
@@ -51,14 +52,6 @@ record FailureView(
     /** An entry the worker wrote in a shape this API cannot read: shown, never hidden. */
     static FailureView unreadable(String studentId, String state) {
         return new FailureView(
-                studentId,
-                state,
-                "UNREADABLE_FAILURE_RECORD",
-                "The stored failure could not be read",
-                false,
-                0,
-                null,
-                null,
-                null);
+                studentId, state, UNREADABLE, "The stored failure could not be read", false, 0, null, null, null);
     }
 }

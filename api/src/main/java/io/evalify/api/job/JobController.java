@@ -75,22 +75,31 @@ class JobController {
                 .body(accepted);
     }
 
+    /**
+     * Jobs newest first, by cursor: each page's {@code next_cursor} is the {@code cursor} of the next one. Offsets
+     * ({@code page}) are refused rather than ignored, so an old client learns why instead of reading page 0 again.
+     */
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     JobPage list(
             @RequestParam(name = "quiz_id", required = false) String quizId,
             @RequestParam(name = "status", required = false) String status,
-            @RequestParam(name = "page", defaultValue = "0") int page,
-            @RequestParam(name = "size", defaultValue = "20") int size) {
+            @RequestParam(name = "cursor", required = false) String cursor,
+            @RequestParam(name = "size", defaultValue = "20") int size,
+            @RequestParam(name = "page", required = false) String page) {
         if (quizId != null && (quizId.isBlank() || quizId.length() > 200)) {
             throw ApiProblem.badParameter("quiz_id", "must be a non-blank id of at most 200 characters");
         }
-        if (page < 0 || page > MAX_PAGE) {
-            throw ApiProblem.badParameter("page", "must be between 0 and " + MAX_PAGE);
+        if (page != null) {
+            throw ApiProblem.badParameter("page", "is not supported: pass the next_cursor of a page as cursor");
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw ApiProblem.badParameter("size", "must be between 1 and " + MAX_PAGE_SIZE);
         }
-        return listing.list(quizId, parseStatus(status), page, size);
+        var slice = listing.page(quizId, parseStatus(status), JobCursor.decode(cursor, "cursor"), size);
+        var now = clock.instant();
+        var shown = slice.jobs().stream().map(j -> JobViews.statusOf(j, now)).toList();
+        var next = slice.next() == null ? null : JobCursor.encode(slice.next());
+        return new JobPage(shown, size, next, next != null);
     }
 
     @GetMapping(path = "/{jobId}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -108,7 +117,8 @@ class JobController {
         return ResponseEntity.accepted().body(status(jobId));
     }
 
-    private static JobStatus parseStatus(String status) {
+    /** A status filter as callers write it (any case), or null for none; 400 naming {@code status} otherwise. */
+    static JobStatus parseStatus(String status) {
         if (status == null || status.isBlank()) {
             return null;
         }

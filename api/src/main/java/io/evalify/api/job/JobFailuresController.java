@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A job's failed students: why each failed ({@code GET /{id}/failures}) and a requeue of them all. */
+/** A job's failed students: why each failed ({@code GET /{id}/failures}), a requeue of them all or of one. */
 @RestController
 @RequestMapping(JobController.BASE)
 class JobFailuresController {
@@ -53,5 +53,15 @@ class JobFailuresController {
                 .orElseThrow(() -> ApiProblem.jobNotFound(jobId));
         var status = requeued == 0 ? HttpStatus.OK : HttpStatus.ACCEPTED;
         return ResponseEntity.status(status).body(new RetryResult(jobId, requeued, JobViews.statusUrl(jobId), job));
+    }
+
+    /** 202 when the student's task was published again; 404 when the student has no failure to retry. */
+    @PostMapping(path = "/{jobId}/failures/{studentId}/retry", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<RetryResult> retryStudent(@PathVariable String jobId, @PathVariable String studentId) {
+        failures.retryStudent(jobId, studentId);
+        var job = jobs.find(jobId)
+                .map(j -> JobViews.statusOf(j, clock.instant()))
+                .orElseThrow(() -> ApiProblem.jobNotFound(jobId));
+        return ResponseEntity.accepted().body(new RetryResult(jobId, 1, JobViews.statusUrl(jobId), job));
     }
 }

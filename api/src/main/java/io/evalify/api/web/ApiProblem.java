@@ -58,6 +58,17 @@ public class ApiProblem extends RuntimeException {
                 HttpStatus.NOT_FOUND, "job-not-found", "Job not found", "No job " + jobId, List.of(), null);
     }
 
+    /** 404: the job has no failed student of that id (never failed, already retried, or succeeded since). */
+    public static ApiProblem studentNotFailed(String jobId, String studentId) {
+        return new ApiProblem(
+                HttpStatus.NOT_FOUND,
+                "student-not-failed",
+                "Student not failed",
+                "Job " + jobId + " has no failed student " + studentId,
+                List.of(),
+                null);
+    }
+
     /** 409: the request clashes with the job's state or with another job. */
     public static ApiProblem conflict(String type, String title, String detail, Object extra) {
         return new ApiProblem(HttpStatus.CONFLICT, type, title, detail, List.of(), extra);

@@ -1,5 +1,6 @@
 package io.evalify.api.compat;
 
+import static io.evalify.api.job.JobIndexStub.givenIndex;
 import static io.evalify.api.job.Jobs.aJob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -89,7 +90,7 @@ class CompatControllerTest {
     void shouldAnswerWithTheActiveJobWhenTheQuizIsBusy() throws Exception {
         when(submissions.submit(any(), any(), any()))
                 .thenThrow(ApiProblem.conflict("quiz-busy", "busy", "busy", Map.of()));
-        when(jobs.jobIdsOfQuiz("q1", 0, 200)).thenReturn(List.of("j0"));
+        givenIndex(jobs, "q1", List.of("j0"));
         when(jobs.find("j0"))
                 .thenReturn(Optional.of(
                         aJob("j0").ofQuiz("q1").in(JobStatus.CANCELLING).build()));
@@ -157,7 +158,7 @@ class CompatControllerTest {
 
     @Test
     void shouldReportTheProgressOfTheQuizsLatestJob() throws Exception {
-        when(jobs.jobIdsOfQuiz("q1", 0, 200)).thenReturn(List.of("expired", "j2", "j1"));
+        givenIndex(jobs, "q1", List.of("expired", "j2", "j1"));
         when(jobs.find("expired")).thenReturn(Optional.empty());
         when(jobs.find("j2"))
                 .thenReturn(Optional.of(aJob("j2")
@@ -192,7 +193,7 @@ class CompatControllerTest {
         "EXPIRED, FAILED"
     })
     void shouldMapEveryJobStatusOntoTheOldFour(JobStatus status, String expected) throws Exception {
-        when(jobs.jobIdsOfQuiz("q1", 0, 200)).thenReturn(List.of("j1"));
+        givenIndex(jobs, "q1", List.of("j1"));
         when(jobs.find("j1"))
                 .thenReturn(Optional.of(aJob("j1").ofQuiz("q1").in(status).build()));
         mvc.perform(authed(get(START + "/q1/progress")))
@@ -202,7 +203,7 @@ class CompatControllerTest {
 
     @Test
     void shouldNeverReportMoreFinishedThanTotal() throws Exception {
-        when(jobs.jobIdsOfQuiz("q1", 0, 200)).thenReturn(List.of("j1"));
+        givenIndex(jobs, "q1", List.of("j1"));
         when(jobs.find("j1"))
                 .thenReturn(Optional.of(aJob("j1")
                         .ofQuiz("q1")
@@ -215,7 +216,7 @@ class CompatControllerTest {
 
     @Test
     void shouldAnswerAnUnknownQuizWithTheOld404Body() throws Exception {
-        when(jobs.jobIdsOfQuiz("q404", 0, 200)).thenReturn(List.of());
+        givenIndex(jobs, "q404", List.of());
         mvc.perform(authed(get(START + "/q404/progress")))
                 .andExpect(status().isNotFound())
                 .andExpect(content().json("{\"detail\": \"No evaluation found for quiz_id=q404\"}", true));

@@ -3,7 +3,7 @@ package io.evalify.api.job;
 import static io.evalify.api.job.Jobs.aJob;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.never;
@@ -20,6 +20,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.evalify.api.SliceTestConfig;
 import io.evalify.api.web.ApiProblem;
 import io.evalify.core.job.IllegalJobStateChangeException;
+import io.evalify.core.job.IndexEntry;
 import io.evalify.core.job.JobStore;
 import io.evalify.schemas.job.JobAccepted;
 import io.evalify.schemas.job.JobStatus;
@@ -210,36 +211,48 @@ class JobControllerTest {
     }
 
     @Test
-    void shouldListJobsNewestFirstAndSayWhetherMoreExist() throws Exception {
-        when(jobs.recentJobIds(0, 200)).thenReturn(List.of("j3", "gone", "j2", "j1"));
-        when(jobs.find("j3")).thenReturn(Optional.of(aJob("j3").build()));
-        when(jobs.find("gone")).thenReturn(Optional.empty());
-        when(jobs.find("j2")).thenReturn(Optional.of(aJob("j2").build()));
-        when(jobs.find("j1")).thenReturn(Optional.of(aJob("j1").build()));
-        mvc.perform(authed(get(BASE).param("size", "2")))
+    void shouldListJobsNewestFirstWithACursorToTheNextPage() throws Exception {
+        var j3 = new IndexEntry("j3", 3);
+        var gone = new IndexEntry("gone", 2);
+        var j1 = new IndexEntry("j1", 1);
+        when(jobs.indexPage(null, null, 3)).thenReturn(List.of(j3, gone, j1));
+        when(jobs.findAll(List.of("j3", "gone", "j1")))
+                .thenReturn(List.of(
+                        Optional.of(aJob("j3").build()),
+                        Optional.empty(),
+                        Optional.of(aJob("j1").build())));
+        when(jobs.indexPage(null, j1, 1)).thenReturn(List.of(new IndexEntry("j0", 0)));
+        when(jobs.findAll(List.of("j0")))
+                .thenReturn(List.of(Optional.of(aJob("j0").build())));
+        var first = mvc.perform(authed(get(BASE).param("size", "2")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.jobs[*].job_id").value(org.hamcrest.Matchers.contains("j3", "j2")))
-                .andExpect(jsonPath("$.page").value(0))
+                .andExpect(jsonPath("$.jobs[*].job_id").value(org.hamcrest.Matchers.contains("j3", "j1")))
                 .andExpect(jsonPath("$.size").value(2))
-                .andExpect(jsonPath("$.has_more").value(true));
-        mvc.perform(authed(get(BASE).param("size", "2").param("page", "1")))
-                .andExpect(jsonPath("$.jobs[*].job_id").value(org.hamcrest.Matchers.contains("j1")))
+                .andExpect(jsonPath("$.has_more").value(true))
+                .andReturn();
+        var cursor = com.jayway.jsonpath.JsonPath.read(first.getResponse().getContentAsString(), "$.next_cursor");
+        when(jobs.indexPage(null, j1, 3)).thenReturn(List.of(new IndexEntry("j0", 0)));
+        mvc.perform(authed(get(BASE).param("size", "2").param("cursor", cursor.toString())))
+                .andExpect(jsonPath("$.jobs[*].job_id").value(org.hamcrest.Matchers.contains("j0")))
+                .andExpect(jsonPath("$.next_cursor").doesNotExist())
                 .andExpect(jsonPath("$.has_more").value(false));
     }
 
     @Test
     void shouldListAQuizsJobsFilteredByStatus() throws Exception {
-        when(jobs.jobIdsOfQuiz("q9", 0, 200)).thenReturn(List.of("j2", "j1"));
-        when(jobs.find("j2"))
-                .thenReturn(Optional.of(
-                        aJob("j2").ofQuiz("q9").in(JobStatus.RUNNING).build()));
-        when(jobs.find("j1"))
-                .thenReturn(Optional.of(
-                        aJob("j1").ofQuiz("q9").in(JobStatus.COMPLETED).build()));
+        var j2 = new IndexEntry("j2", 2);
+        var j1 = new IndexEntry("j1", 1);
+        when(jobs.indexPage(eq("q9"), isNull(), anyInt())).thenReturn(List.of(j2, j1));
+        when(jobs.findAll(List.of("j2", "j1")))
+                .thenReturn(List.of(
+                        Optional.of(
+                                aJob("j2").ofQuiz("q9").in(JobStatus.RUNNING).build()),
+                        Optional.of(
+                                aJob("j1").ofQuiz("q9").in(JobStatus.COMPLETED).build())));
         mvc.perform(authed(get(BASE).param("quiz_id", "q9").param("status", "completed")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.jobs[*].job_id").value(org.hamcrest.Matchers.contains("j1")));
-        verify(jobs, never()).recentJobIds(anyLong(), anyLong());
+        verify(jobs, never()).indexPage(isNull(), any(), anyInt());
     }
 
     @Test
@@ -250,13 +263,13 @@ class JobControllerTest {
         mvc.perform(authed(get(BASE).param("size", "1000")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].parameter").value("size"));
-        mvc.perform(authed(get(BASE).param("page", "-1")))
+        mvc.perform(authed(get(BASE).param("page", "1")))
                 .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://evalify.io/problems/invalid-parameter"))
                 .andExpect(jsonPath("$.errors[0].parameter").value("page"));
-        mvc.perform(authed(get(BASE).param("page", "abc")))
+        mvc.perform(authed(get(BASE).param("cursor", "not-a-cursor")))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value("https://evalify.io/problems/bad-request"))
-                .andExpect(jsonPath("$.errors[0].parameter").value("page"));
+                .andExpect(jsonPath("$.errors[0].parameter").value("cursor"));
         mvc.perform(authed(get(BASE).param("quiz_id", " ")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].parameter").value("quiz_id"));

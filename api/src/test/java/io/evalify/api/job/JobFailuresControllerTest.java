@@ -109,7 +109,7 @@ class JobFailuresControllerTest {
     @Test
     void shouldRepublishEachFailedTaskAsAFirstAttempt() throws Exception {
         givenJob(JobStatus.RUNNING);
-        when(jobs.requeueFailed("j1"))
+        when(jobs.requeueFailed("j1", null))
                 .thenReturn(List.of(
                         failure("j1", "s1").toJson(), failure("j1", "s2").toJson()));
         mvc.perform(post(BASE + "/j1/retry-failed").header("API_KEY", SliceTestConfig.API_KEY))
@@ -133,7 +133,7 @@ class JobFailuresControllerTest {
     void shouldFailTheStudentsAgainAndAnswer503WhenTheBrokerRefusesTheRequeue() throws Exception {
         givenJob(JobStatus.RUNNING);
         var record = failure("j1", "s1");
-        when(jobs.requeueFailed("j1")).thenReturn(List.of(record.toJson()));
+        when(jobs.requeueFailed("j1", null)).thenReturn(List.of(record.toJson()));
         doThrow(new TaskPublisher.PublishException("broker down", null))
                 .when(publisher)
                 .publishAll(anyList(), any());
@@ -147,7 +147,7 @@ class JobFailuresControllerTest {
     @Test
     void shouldAnswer200WhenNothingFailed() throws Exception {
         givenJob(JobStatus.RUNNING);
-        when(jobs.requeueFailed("j1")).thenReturn(List.of());
+        when(jobs.requeueFailed("j1", null)).thenReturn(List.of());
         mvc.perform(post(BASE + "/j1/retry-failed").header("API_KEY", SliceTestConfig.API_KEY))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.requeued").value(0));
@@ -156,7 +156,7 @@ class JobFailuresControllerTest {
 
     @Test
     void shouldRefuseToRetryACancelledJobWith409() throws Exception {
-        when(jobs.requeueFailed("j1"))
+        when(jobs.requeueFailed("j1", null))
                 .thenThrow(new IllegalJobStateChangeException("j1", JobStatus.CANCELLED, JobStatus.RUNNING));
         mvc.perform(post(BASE + "/j1/retry-failed").header("API_KEY", SliceTestConfig.API_KEY))
                 .andExpect(status().isConflict())
@@ -165,9 +165,55 @@ class JobFailuresControllerTest {
 
     @Test
     void shouldAnswerRetryOfAnUnknownJobWith404() throws Exception {
-        when(jobs.requeueFailed("nope")).thenThrow(new io.evalify.core.job.JobNotFoundException("nope"));
+        when(jobs.requeueFailed("nope", null)).thenThrow(new io.evalify.core.job.JobNotFoundException("nope"));
         mvc.perform(post(BASE + "/nope/retry-failed").header("API_KEY", SliceTestConfig.API_KEY))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void shouldRepublishOneFailedStudentAsAFirstAttempt() throws Exception {
+        givenJob(JobStatus.COMPLETED_WITH_ERRORS);
+        when(jobs.requeueFailed("j1", "s2"))
+                .thenReturn(List.of(failure("j1", "s2").toJson()));
+        mvc.perform(post(BASE + "/j1/failures/s2/retry").header("API_KEY", SliceTestConfig.API_KEY))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.requeued").value(1))
+                .andExpect(jsonPath("$.status_url").value(BASE + "/j1"));
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<List<TaskEvent>> tasks = ArgumentCaptor.forClass(List.class);
+        verify(publisher).publishAll(tasks.capture(), any());
+        assertThat(tasks.getValue()).extracting(TaskEvent::studentId).containsExactly("s2");
+        assertThat(tasks.getValue().getFirst().attempt()).isEqualTo(1);
+        verify(jobs).rearmCallback("j1");
+    }
+
+    @Test
+    void shouldAnswer404ToRetryOfAStudentThatHasNotFailed() throws Exception {
+        givenJob(JobStatus.RUNNING);
+        when(jobs.requeueFailed("j1", "s9")).thenReturn(List.of());
+        mvc.perform(post(BASE + "/j1/failures/s9/retry").header("API_KEY", SliceTestConfig.API_KEY))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("https://evalify.io/problems/student-not-failed"));
+        verify(publisher, never()).publishAll(anyList(), any());
+    }
+
+    @Test
+    void shouldFailTheStudentAgainAndAnswer503WhenTheBrokerRefusesItsRetry() throws Exception {
+        givenJob(JobStatus.COMPLETED_WITH_ERRORS);
+        var record = failure("j1", "s2");
+        when(jobs.requeueFailed("j1", "s2")).thenReturn(List.of(record.toJson()));
+        doThrow(new TaskPublisher.PublishException("broker down", null))
+                .when(publisher)
+                .publishAll(anyList(), any());
+        mvc.perform(post(BASE + "/j1/failures/s2/retry").header("API_KEY", SliceTestConfig.API_KEY))
+                .andExpect(status().isServiceUnavailable());
+        verify(jobs).recordOutcome("j1", "s2", TaskOutcome.FAILED, record.toJson());
+    }
+
+    @Test
+    void shouldRefuseToRetryOneStudentWithoutTheKey() throws Exception {
+        mvc.perform(post(BASE + "/j1/failures/s2/retry")).andExpect(status().isUnauthorized());
+        verify(jobs, never()).requeueFailed(any(), any());
     }
 
     private void givenJob(JobStatus status) {

@@ -1,5 +1,7 @@
 package io.evalify.core.job;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import io.evalify.core.redis.LuaScripts;
 import io.evalify.schemas.job.JobStatus;
 import java.time.Clock;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -90,6 +93,12 @@ public class JobStore {
         return hash.isEmpty() ? Optional.empty() : Optional.of(JobSnapshot.fromHash(hash));
     }
 
+    /** Reads a job with its history, settings and callback state, if it exists. */
+    public Optional<JobDetails> details(String jobId) {
+        Map<String, String> hash = redis.<String, String>opsForHash().entries(JobKeys.job(jobId));
+        return hash.isEmpty() ? Optional.empty() : Optional.of(JobDetails.fromHash(hash));
+    }
+
     /** Moves a queued job to RUNNING (first task seen); a no-op in any other status. */
     public void markRunning(String jobId) {
         var result = transitionRaw(jobId, JobStatus.RUNNING, null, List.of(JobStatus.QUEUED));
@@ -149,12 +158,21 @@ public class JobStore {
      * publish again). The job moves back to RUNNING.
      */
     public List<String> requeueFailed(String jobId) {
+        return requeueFailed(jobId, null);
+    }
+
+    /**
+     * Re-opens one failed student ({@code studentId}), or every failed student when it is null, and returns the
+     * failure JSONs re-opened: empty when that student has not failed. The job moves back to RUNNING.
+     */
+    public List<String> requeueFailed(String jobId, String studentId) {
         var quiz =
                 find(jobId).orElseThrow(() -> new JobNotFoundException(jobId)).quizId();
         var keys = List.of(
                 JobKeys.job(jobId), JobKeys.outcomes(jobId), JobKeys.failures(jobId), JobKeys.activeJobOfQuiz(quiz));
         var args = new ArrayList<String>();
         args.add(now());
+        args.add(studentId == null ? "" : studentId);
         var sources = new ArrayList<>(JobTransitions.sourcesOf(JobStatus.RUNNING));
         sources.add(JobStatus.RUNNING);
         sources.forEach(s -> args.add(s.name()));
@@ -181,6 +199,57 @@ public class JobStore {
     public List<String> recentJobIds(long offset, long limit) {
         var ids = redis.opsForZSet().reverseRange(JobKeys.JOBS_INDEX, offset, offset + limit - 1);
         return ids == null ? List.of() : List.copyOf(ids);
+    }
+
+    /**
+     * Up to {@code limit} entries of the global index ({@code quizId} null) or of a quiz's index, newest first,
+     * starting strictly after {@code after} (null: from the newest). Jobs created in the same millisecond are
+     * ordered by id, so a position is never skipped or repeated however many share a time.
+     */
+    public List<IndexEntry> indexPage(String quizId, IndexEntry after, int limit) {
+        var key = quizId == null ? JobKeys.JOBS_INDEX : JobKeys.jobsOfQuiz(quizId);
+        double max = after == null ? Double.POSITIVE_INFINITY : after.createdAtMillis();
+        var page = new ArrayList<IndexEntry>(limit);
+        for (long offset = 0; page.size() < limit; ) {
+            var read =
+                    redis.opsForZSet().reverseRangeByScoreWithScores(key, Double.NEGATIVE_INFINITY, max, offset, limit);
+            if (read == null || read.isEmpty()) {
+                break;
+            }
+            read.stream()
+                    .map(t -> new IndexEntry(t.getValue(), t.getScore().longValue()))
+                    .filter(e -> after == null || e.isAfter(after))
+                    .limit(limit - page.size())
+                    .forEach(page::add);
+            if (read.size() < limit) {
+                break;
+            }
+            offset += read.size();
+        }
+        return page;
+    }
+
+    /**
+     * Reads several jobs in one pipelined round trip, in the order asked; a job that no longer exists is empty.
+     */
+    public List<Optional<JobSnapshot>> findAll(List<String> jobIds) {
+        if (jobIds.isEmpty()) {
+            return List.of();
+        }
+        var hashes = redis.executePipelined(
+                (RedisCallback<Object>) connection -> {
+                    jobIds.forEach(id ->
+                            connection.hashCommands().hGetAll(JobKeys.job(id).getBytes(UTF_8)));
+                    return null;
+                },
+                redis.getHashValueSerializer());
+        var jobs = new ArrayList<Optional<JobSnapshot>>(hashes.size());
+        for (var hash : hashes) {
+            @SuppressWarnings("unchecked")
+            var fields = (Map<String, String>) hash;
+            jobs.add(fields == null || fields.isEmpty() ? Optional.empty() : Optional.of(JobSnapshot.fromHash(fields)));
+        }
+        return jobs;
     }
 
     /** Ids of a quiz's jobs, newest first (entries whose job has expired may remain; {@link #find} skips them). */

@@ -1,10 +1,16 @@
 -- Re-opens a job's failed students for another attempt (RQ's requeue). Failure entries stay until the
 -- student succeeds, so a requeue whose publishing fails can simply be repeated.
 -- KEYS: 1 job hash, 2 outcomes hash, 3 failures hash, 4 quiz active key
--- ARGV: 1 now ms, 2.. statuses a requeue may start from
+-- ARGV: 1 now ms, 2 one student id to re-open ('' for every failed student), 3.. statuses a requeue may start from
 local status = redis.call('HGET', KEYS[1], 'status')
 if not status then return {'missing'} end
-local entries = redis.call('HGETALL', KEYS[3])
+local entries
+if ARGV[2] == '' then
+  entries = redis.call('HGETALL', KEYS[3])
+else
+  local entry = redis.call('HGET', KEYS[3], ARGV[2])
+  entries = entry and {ARGV[2], entry} or {}
+end
 local failed = {}
 for i = 1, #entries, 2 do
   if redis.call('HGET', KEYS[2], entries[i]) == 'failed' then table.insert(failed, i) end
@@ -12,7 +18,7 @@ end
 -- Nothing failed: a no-op in any status, like RQ's requeue of an empty failed registry.
 if #failed == 0 then return {'ok'} end
 local allowed = false
-for i = 2, #ARGV do if ARGV[i] == status then allowed = true end end
+for i = 3, #ARGV do if ARGV[i] == status then allowed = true end end
 if not allowed then return {'illegal', status} end
 local result = {'ok'}
 for _, i in ipairs(failed) do

@@ -116,6 +116,24 @@ class JobStoreTest {
     }
 
     @Test
+    void shouldReopenOnlyTheOneStudentAskedFor() {
+        var job = aJob().withStudents(3).build();
+        store.create(job, null, null, false);
+        store.recordOutcome(job.jobId(), "s1", TaskOutcome.SUCCEEDED, null);
+        store.recordOutcome(job.jobId(), "s2", TaskOutcome.FAILED, "{\"reason\":\"s2\"}");
+        store.recordOutcome(job.jobId(), "s3", TaskOutcome.FAILED, "{\"reason\":\"s3\"}");
+
+        assertThat(store.requeueFailed(job.jobId(), "s3")).containsExactly("{\"reason\":\"s3\"}");
+        var reopened = store.find(job.jobId()).orElseThrow();
+        assertThat(reopened.status()).isEqualTo(JobStatus.RUNNING);
+        assertThat(reopened.failed()).isEqualTo(1);
+        assertThat(store.outcomeOf(job.jobId(), "s2")).contains(TaskOutcome.FAILED);
+        assertThat(store.outcomeOf(job.jobId(), "s3")).isEmpty();
+        assertThat(store.requeueFailed(job.jobId(), "s1")).isEmpty();
+        assertThat(store.requeueFailed(job.jobId(), "nobody")).isEmpty();
+    }
+
+    @Test
     void shouldTreatARequeueOfAJobWithoutFailuresAsANoOpWhateverItsStatus() {
         var job = aJob().withStudents(1).build();
         store.create(job, null, null, false);
