@@ -13,8 +13,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Grades one student's submission, question by question, into the backend's save body. One bad question
- * never fails more than itself: malformed data or answers become that question's ERROR with a reason.
- * Only remote failures ({@link RemoteCallException}) escape, so the worker can retry the whole task.
+ * never fails more than itself: malformed data or answers, a grader bug and even a stack overflow become that
+ * question's ERROR with a reason, and an answer over {@link AnswerLimit#MAX_CHARS} is left for a person. Only
+ * remote failures ({@link RemoteCallException}) and an interrupt ({@link GradingInterruptedException}, the
+ * task's time-out) escape, so the worker can retry the whole task and never saves a half-graded student.
  * Thread-safe; keep one instance per worker so the reference-solution cache is shared across students.
  */
 public final class StudentGrader {
@@ -38,12 +40,14 @@ public final class StudentGrader {
      * @param response the student's answers {@code {"<qid>": {"studentAnswer": ...}}}, or null (NOT_SUBMITTED)
      * @return the body for {@code POST /eval/quiz/{quizId}/save/{studentId}}
      * @throws RemoteCallException when the LLM or Judge0 fails so the task should be retried or dead-lettered
+     * @throws GradingInterruptedException when the thread is interrupted (the task's time-out)
      */
     public SaveBody grade(
             String quizId, String studentId, List<Question> questions, QuizSettings settings, JsonNode response) {
         QuizSettings quiz = settings == null ? QuizSettings.defaults(quizId) : settings;
         Map<String, QuestionOutcome> outcomes = new LinkedHashMap<>();
         for (Question question : questions) {
+            stopIfInterrupted();
             outcomes.put(key(question, outcomes.size()), outcome(question, quiz, response));
         }
         log.debug("Graded {} questions of quiz {} for student {}", outcomes.size(), quizId, studentId);
@@ -74,12 +78,21 @@ public final class StudentGrader {
             return gradeOne(question, settings, response);
         } catch (GradingException e) {
             return Grade.error(e.getMessage());
-        } catch (RemoteCallException e) {
+        } catch (RemoteCallException | GradingInterruptedException e) {
             throw e;
-        } catch (RuntimeException e) {
-            // A grader bug must not fail the other questions; it is logged in full and saved as this question's ERROR.
+        } catch (RuntimeException | StackOverflowError e) {
+            // A failure caused by the task's time-out is the task's, not this question's.
+            stopIfInterrupted();
+            // A grader bug (or an answer that overflows a recursive parser) must not fail the other questions;
+            // it is logged in full and saved as this question's ERROR. Other errors (out of memory) stay fatal.
             log.warn("Unexpected failure grading question {} of quiz {}", question.id(), settings.id(), e);
             return Grade.error("Internal grading error: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static void stopIfInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new GradingInterruptedException();
         }
     }
 
@@ -88,7 +101,11 @@ public final class StudentGrader {
         if (type == null) {
             return Grade.error("Unsupported question type: " + question.type());
         }
-        return graders.get(type).grade(input(question, settings, response));
+        GradingInput input = input(question, settings, response);
+        if (AnswerLimit.exceeded(input.answer())) {
+            return AnswerLimit.tooLong();
+        }
+        return graders.get(type).grade(input);
     }
 
     private static GradingInput input(Question question, QuizSettings settings, JsonNode response) {

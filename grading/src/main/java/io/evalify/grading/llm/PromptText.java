@@ -1,17 +1,11 @@
 package io.evalify.grading.llm;
 
-import java.text.Normalizer;
-import java.util.Locale;
-import java.util.regex.Pattern;
-
 /**
  * Cleans text before it reaches the model or the injection detector: invisible Unicode used to hide
  * instructions is removed (OWASP LLM01), and angle brackets are escaped so no text can open or close
  * one of the prompt's tagged sections.
  */
 public final class PromptText {
-
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private PromptText() {}
 
@@ -30,14 +24,6 @@ public final class PromptText {
     /** Invisible characters stripped, then tags escaped: the form every section of the prompt uses. */
     public static String forPrompt(String text) {
         return escapeTags(stripInvisible(text == null ? "" : text)).trim();
-    }
-
-    /** Lower-case NFKC text without invisible characters and with look-alike letters folded, for matching. */
-    public static String forMatching(String text) {
-        String folded = Normalizer.normalize(stripInvisible(text), Normalizer.Form.NFKC);
-        return WHITESPACE
-                .matcher(Confusables.fold(folded).toLowerCase(Locale.ROOT))
-                .replaceAll(" ");
     }
 
     static boolean isInvisible(int cp) {
