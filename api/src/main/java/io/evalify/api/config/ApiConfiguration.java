@@ -56,10 +56,11 @@ class ApiConfiguration {
 
     /**
      * The task producer's factory, a bean so the context closes its producer on shutdown; reliable settings from
-     * {@link ReliableProducer}: a 202 means every task is on the broker.
+     * {@link ReliableProducer}: a 202 means every task is on the broker. Its time-outs are bound to
+     * {@code evalify.api.publish-timeout}, so an unreachable broker gets a 503 within it.
      */
     @Bean
-    DefaultKafkaProducerFactory<String, TaskEvent> taskProducerFactory(KafkaProperties kafka) {
+    DefaultKafkaProducerFactory<String, TaskEvent> taskProducerFactory(KafkaProperties kafka, ApiProperties api) {
         var props = ReliableProducer.properties(kafka.buildProducerProperties());
         props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, TASK_PRODUCER_CLIENT_ID);
         props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
@@ -68,7 +69,9 @@ class ApiConfiguration {
         // 16 KB batches made it ~4; one 256 KB batch per partition makes it one or two.
         props.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, TASK_BATCH_BYTES);
         return new DefaultKafkaProducerFactory<>(
-                props, new StringSerializer(), Topics.TASKS.valueSerde().serializer());
+                ReliableProducer.withinDeadline(props, api.publishTimeout()),
+                new StringSerializer(),
+                Topics.TASKS.valueSerde().serializer());
     }
 
     @Bean

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -115,11 +114,11 @@ public class FailureService {
         } catch (TaskPublisher.PublishException e) {
             log.error("Requeue of job {} could not publish; its students are failed again", jobId, e);
             records.forEach(r -> jobs.recordOutcome(jobId, r.task().studentId(), TaskOutcome.FAILED, r.toJson()));
-            throw ApiProblem.dependencyFailed(
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    "broker-unavailable",
+            throw ApiProblem.brokerUnavailable(
                     "Could not requeue the failed students",
-                    "Kafka did not accept the tasks; the students are still failed, so the request can be repeated.");
+                    "Kafka did not accept the tasks (" + e.getMessage()
+                            + "); the students are still failed, so the request can be repeated.",
+                    Map.of("job_id", jobId));
         }
     }
 

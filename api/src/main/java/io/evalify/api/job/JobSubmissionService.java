@@ -7,6 +7,7 @@ import io.evalify.core.backend.BackendClient;
 import io.evalify.core.backend.BackendException;
 import io.evalify.core.job.CreateResult;
 import io.evalify.core.job.IdempotencyRecord;
+import io.evalify.core.job.IllegalJobStateChangeException;
 import io.evalify.core.job.JobStore;
 import io.evalify.core.job.NewJob;
 import io.evalify.schemas.backend.Question;
@@ -21,14 +22,16 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
  * Creates a job: resolve the students with the backend, write the job to Redis as QUEUED, publish one task per
- * student, then mark the job published. If publishing fails the job is failed at once with the reason; if the
- * API dies mid-publish, {@link JobSweeper} fails it when its publish lease runs out. So no job stays QUEUED
- * forever, and a job that is QUEUED already exists when a worker sees its first task.
+ * student, then mark the job published. If publishing fails the job is failed at once with the reason and the
+ * caller gets a 503 within {@code evalify.api.publish-timeout}; if the API dies mid-publish, {@link JobSweeper}
+ * fails it when its publish lease runs out. So no job stays QUEUED forever, and a job that is QUEUED already exists
+ * when a worker sees its first task.
  */
 @Service
 public class JobSubmissionService {
@@ -117,16 +120,10 @@ public class JobSubmissionService {
         if (job.total() > 0) {
             try {
                 publisher.publishAll(tasks(job), properties.publishTimeout());
-                jobs.markPublished(job.jobId());
             } catch (TaskPublisher.PublishException e) {
-                log.error("Publishing the tasks of job {} failed; failing the job", job.jobId(), e);
-                jobs.transition(job.jobId(), JobStatus.FAILED, "Could not publish tasks: " + e.getMessage());
-                throw ApiProblem.dependencyFailed(
-                        HttpStatus.SERVICE_UNAVAILABLE,
-                        "broker-unavailable",
-                        "Could not queue the job",
-                        "Kafka did not accept the tasks; job " + job.jobId() + " is FAILED.");
+                throw failUnpublished(job, e);
             }
+            markPublished(job);
         }
         log.info(
                 "Job {} for quiz {} queued with {} tasks on lane {} in {} ms (backend {} ms, store {} ms, publish {} ms)",
@@ -140,6 +137,40 @@ public class JobSubmissionService {
                 Timings.millis(timings.stored(), System.nanoTime()));
         var status = job.total() == 0 ? JobStatus.COMPLETED : JobStatus.QUEUED;
         return new JobAccepted(job.jobId(), status, JobController.statusUrl(job.jobId()));
+    }
+
+    /**
+     * Ends a job whose tasks the broker did not take: FAILED with the reason, which also frees the quiz. If Redis is
+     * down too, the caller gets a 503 for Redis and {@link JobSweeper} fails the job when its publish lease runs out.
+     */
+    private ApiProblem failUnpublished(NewJob job, TaskPublisher.PublishException e) {
+        var reason = "Could not publish tasks: " + e.getMessage();
+        log.error("Publishing the tasks of job {} failed; failing the job", job.jobId(), e);
+        try {
+            jobs.transition(job.jobId(), JobStatus.FAILED, reason);
+        } catch (IllegalJobStateChangeException changed) {
+            log.warn("Job {} changed while publishing, left as it is: {}", job.jobId(), changed.getMessage());
+        }
+        return ApiProblem.brokerUnavailable(
+                "Could not queue the job",
+                "Kafka did not accept the tasks (" + e.getMessage() + "); job " + job.jobId() + " is FAILED.",
+                Map.of("job_id", job.jobId()));
+    }
+
+    /**
+     * Every task is on the broker, so the job runs whether or not this flag is written: if Redis failed just now the
+     * answer is still 202, and the first worker to take a task moves the job to RUNNING, out of the sweeper's
+     * publish lease.
+     */
+    private void markPublished(NewJob job) {
+        try {
+            jobs.markPublished(job.jobId());
+        } catch (DataAccessException e) {
+            log.warn(
+                    "Job {}: tasks published, but Redis did not take the published flag: {}",
+                    job.jobId(),
+                    e.getMessage());
+        }
     }
 
     private List<TaskEvent> tasks(NewJob job) {

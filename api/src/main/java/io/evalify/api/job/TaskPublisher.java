@@ -3,15 +3,25 @@ package io.evalify.api.job;
 import io.evalify.core.topic.Topics;
 import io.evalify.schemas.task.TaskEvent;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
-/** Publishes task events and waits until the broker has acknowledged every one of them. */
+/**
+ * Publishes task events and waits until the broker has acknowledged every one of them, within a time-out.
+ *
+ * <p>The producer's own time-outs are bound to the same publish time-out ({@code ApiConfiguration}), so with the
+ * broker unreachable a send that waits for metadata or buffer space throws within it, and a record waiting for
+ * its acknowledgement fails within it; every such failure, thrown at once or reported later, is a
+ * {@link PublishException}. Records the broker has not acknowledged when this gives up may still reach it later:
+ * the caller ends the job first, and workers skip the tasks of an ended job.
+ */
 @Component
 class TaskPublisher {
 
@@ -28,20 +38,43 @@ class TaskPublisher {
      * @throws PublishException when any send fails or the acknowledgements take longer than {@code timeout}
      */
     void publishAll(List<TaskEvent> tasks, Duration timeout) {
-        var sends = tasks.stream()
-                .map(task -> template.send(Topics.submitted(task.lane()).name(), task.key(), task))
-                .toArray(CompletableFuture[]::new);
-        template.flush();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        var sends = new ArrayList<CompletableFuture<?>>(tasks.size());
         try {
-            CompletableFuture.allOf(sends).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            for (var task : tasks) {
+                sends.add(template.send(Topics.submitted(task.lane()).name(), task.key(), task));
+            }
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .get(Math.max(deadline - System.nanoTime(), 0), TimeUnit.NANOSECONDS);
+        } catch (KafkaException | org.springframework.kafka.KafkaException e) {
+            // Thrown by send itself: no metadata or no buffer space within max.block.ms, a closed producer.
+            throw new PublishException(reason(e), e);
         } catch (ExecutionException e) {
-            throw new PublishException(e.getCause().getMessage(), e.getCause());
+            throw new PublishException(reason(e.getCause()), e.getCause());
         } catch (TimeoutException e) {
-            throw new PublishException("broker did not acknowledge every task within " + timeout, e);
+            throw new PublishException(
+                    "the broker did not acknowledge " + unacknowledged(sends) + " of " + tasks.size() + " tasks within "
+                            + timeout,
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PublishException("interrupted while publishing", e);
         }
+    }
+
+    private static long unacknowledged(List<CompletableFuture<?>> sends) {
+        return sends.stream().filter(s -> !s.isDone()).count();
+    }
+
+    /** The innermost Kafka client message: it names the cause (a time-out, the topic, the broker's error). */
+    private static String reason(Throwable failure) {
+        String reason = failure.getMessage();
+        for (var cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof KafkaException && cause.getMessage() != null) {
+                reason = cause.getMessage();
+            }
+        }
+        return reason == null ? failure.getClass().getSimpleName() : reason;
     }
 
     /** Not every task reached the broker. */

@@ -2,6 +2,7 @@ package io.evalify.api.web;
 
 import io.evalify.schemas.FieldError;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 
@@ -11,6 +12,12 @@ import org.springframework.http.HttpStatus;
  */
 public class ApiProblem extends RuntimeException {
 
+    /** Retry-After of a 503 for Kafka: a leader election or a broker restart takes tens of seconds. */
+    public static final Duration BROKER_RETRY_AFTER = Duration.ofSeconds(30);
+
+    /** Retry-After of a 503 for Redis: a restart from its append-only file takes seconds. */
+    public static final Duration STORE_RETRY_AFTER = Duration.ofSeconds(5);
+
     /** Keyword of a {@link FieldError} about a query or path parameter (its pointer is the parameter name). */
     public static final String PARAMETER = "parameter";
 
@@ -19,15 +26,28 @@ public class ApiProblem extends RuntimeException {
     private final String title;
     private final List<FieldError> errors;
     private final transient Object extra;
+    private final Duration retryAfter;
 
     private ApiProblem(
             HttpStatus status, String type, String title, String detail, List<FieldError> errors, Object extra) {
+        this(status, type, title, detail, errors, extra, null);
+    }
+
+    private ApiProblem(
+            HttpStatus status,
+            String type,
+            String title,
+            String detail,
+            List<FieldError> errors,
+            Object extra,
+            Duration retryAfter) {
         super(detail);
         this.status = status;
         this.type = type;
         this.title = title;
         this.errors = errors;
         this.extra = extra;
+        this.retryAfter = retryAfter;
     }
 
     /** 400: the body breaks the schema or is not JSON. */
@@ -84,6 +104,33 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(status, type, title, detail, List.of(), null);
     }
 
+    /**
+     * 503 {@code broker-unavailable}: Kafka did not take the request's tasks. {@code extra} (may be null) names what
+     * the request left behind, e.g. the job it failed. Retry after {@link #BROKER_RETRY_AFTER}.
+     */
+    public static ApiProblem brokerUnavailable(String title, String detail, Object extra) {
+        return new ApiProblem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "broker-unavailable",
+                title,
+                detail,
+                List.of(),
+                extra,
+                BROKER_RETRY_AFTER);
+    }
+
+    /** 503 {@code store-unavailable}: Redis did not answer. Retry after {@link #STORE_RETRY_AFTER}. */
+    public static ApiProblem storeUnavailable(String detail, Object extra) {
+        return new ApiProblem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "store-unavailable",
+                "Job store unavailable",
+                detail,
+                List.of(),
+                extra,
+                STORE_RETRY_AFTER);
+    }
+
     /** True when this problem is of the given type, e.g. {@code quiz-busy}. */
     public boolean is(String typeName) {
         return type.equals(typeName);
@@ -107,6 +154,11 @@ public class ApiProblem extends RuntimeException {
     /** Field errors, possibly empty. */
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** How long a client should wait before trying again ({@code Retry-After}), or null. */
+    public Duration retryAfter() {
+        return retryAfter;
     }
 
     /** An extension member (e.g. the active job), or null. */

@@ -6,6 +6,7 @@ import io.evalify.schemas.FieldError;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -45,7 +46,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (problem.extra() instanceof Map<?, ?> extra) {
             extra.forEach((k, v) -> body.setProperty(String.valueOf(k), v));
         }
-        return ResponseEntity.status(problem.status()).body(body);
+        var response = ResponseEntity.status(problem.status());
+        if (problem.retryAfter() != null) {
+            response.header(
+                    HttpHeaders.RETRY_AFTER, String.valueOf(problem.retryAfter().toSeconds()));
+        }
+        return response.body(body);
     }
 
     @ExceptionHandler(JobNotFoundException.class)
@@ -65,11 +71,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DataAccessException.class)
     ResponseEntity<ProblemDetail> onStoreUnavailable(DataAccessException e) {
         log.error("Redis is unavailable: {}", e.getMessage());
-        return onApiProblem(ApiProblem.dependencyFailed(
-                HttpStatus.SERVICE_UNAVAILABLE,
-                "store-unavailable",
-                "Job store unavailable",
-                "The job store (Redis) did not answer; try again later."));
+        return onApiProblem(
+                ApiProblem.storeUnavailable("The job store (Redis) did not answer; try again later.", null));
+    }
+
+    /** A Kafka failure no service mapped itself: the broker is unavailable, never a 500. */
+    @ExceptionHandler({KafkaException.class, org.springframework.kafka.KafkaException.class})
+    ResponseEntity<ProblemDetail> onBrokerUnavailable(RuntimeException e) {
+        log.error("Kafka is unavailable: {}", e.getMessage());
+        return onApiProblem(ApiProblem.brokerUnavailable(
+                "Message broker unavailable", "Kafka did not answer; try again later.", null));
     }
 
     @ExceptionHandler(Exception.class)

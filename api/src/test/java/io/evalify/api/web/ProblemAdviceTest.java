@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.evalify.api.SliceTestConfig;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -57,7 +58,16 @@ class ProblemAdviceTest {
     void shouldAnswerAStoreOutageWith503() throws Exception {
         mvc.perform(get("/edge/redis").header("API_KEY", SliceTestConfig.API_KEY))
                 .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "5"))
                 .andExpect(jsonPath("$.type").value("https://evalify.io/problems/store-unavailable"));
+    }
+
+    @Test
+    void shouldAnswerABrokerFailureNoServiceMappedWith503() throws Exception {
+        mvc.perform(get("/edge/kafka").header("API_KEY", SliceTestConfig.API_KEY))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "30"))
+                .andExpect(jsonPath("$.type").value("https://evalify.io/problems/broker-unavailable"));
     }
 
     @Test
@@ -111,6 +121,11 @@ class ProblemAdviceTest {
         @GetMapping("/edge/redis")
         String redis() {
             throw new QueryTimeoutException("redis timed out");
+        }
+
+        @GetMapping("/edge/kafka")
+        String kafka() {
+            throw new TimeoutException("Topic evalify.tasks not present in metadata after 30000 ms.");
         }
 
         @GetMapping("/edge/bug")

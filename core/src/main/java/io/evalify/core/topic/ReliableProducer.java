@@ -1,5 +1,6 @@
 package io.evalify.core.topic;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -17,6 +18,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  */
 public final class ReliableProducer {
 
+    /** The clients' default request time-out, kept when the deadline allows it. */
+    private static final long REQUEST_TIMEOUT_MS = 30_000;
+
     private ReliableProducer() {}
 
     /** {@code base} (bootstrap servers, security, client tuning) with the reliability settings forced on. */
@@ -25,6 +29,26 @@ public final class ReliableProducer {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+        return props;
+    }
+
+    /**
+     * {@code base} with the client's time-outs bound to {@code deadline}: a send that waits for metadata or buffer
+     * space ({@code max.block.ms}) and a record waiting for its acknowledgement ({@code delivery.timeout.ms}) both
+     * give up within it, instead of after the clients' 60 s and 120 s, so a caller waiting for a burst learns of
+     * an unreachable broker in time to answer. One request may take half of what is left after
+     * {@code linger.ms}, leaving room for a retry.
+     */
+    public static Map<String, Object> withinDeadline(Map<String, Object> base, Duration deadline) {
+        var props = new HashMap<>(base);
+        long millis = deadline.toMillis();
+        long linger = Long.parseLong(String.valueOf(props.getOrDefault(ProducerConfig.LINGER_MS_CONFIG, 5)));
+        if (millis <= linger + 1) {
+            throw new IllegalArgumentException("a publish deadline of " + deadline + " leaves no time past linger.ms");
+        }
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, millis);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.min(millis, Integer.MAX_VALUE));
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(REQUEST_TIMEOUT_MS, (millis - linger) / 2));
         return props;
     }
 }

@@ -1,6 +1,7 @@
 package io.evalify.core.testing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -13,28 +14,51 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * A real {@code redis-server} on a free port of 127.0.0.1, started once per test JVM and stopped at exit.
- * Tests never share keys (every job id is random), so they need no flush between them.
+ * A real {@code redis-server} on a free port of 127.0.0.1. {@link #shared()} is started once per test JVM and
+ * stopped at exit; tests never share keys (every job id is random), so they need no flush between them. Tests of
+ * Redis outages start their own with {@link #startOwn()} and may stop, kill, freeze and restart it.
  */
-public final class LocalRedis {
+public final class LocalRedis implements AutoCloseable {
 
     private static LocalRedis shared;
 
-    private final Process process;
+    private final Path dir;
     private final int port;
+    private final boolean persistent;
+    private Process process;
+    private boolean frozen;
 
-    private LocalRedis(Process process, int port) {
-        this.process = process;
+    private LocalRedis(Path dir, int port, boolean persistent) {
+        this.dir = dir;
         this.port = port;
+        this.persistent = persistent;
     }
 
     /** The JVM's Redis, started on first use. */
     public static synchronized LocalRedis shared() {
         if (shared == null) {
-            shared = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(shared.process::destroy));
+            shared = start(false);
         }
         return shared;
+    }
+
+    /**
+     * A Redis of the caller's own, persisting to an append-only file fsynced every second (as production runs it),
+     * so a {@link #kill()} and {@link #restart()} lose at most the last second of writes.
+     */
+    public static LocalRedis startOwn() {
+        return start(true);
+    }
+
+    private static LocalRedis start(boolean persistent) {
+        try {
+            var redis = new LocalRedis(Files.createTempDirectory("redis"), freePort(), persistent);
+            Runtime.getRuntime().addShutdownHook(new Thread(redis::close));
+            redis.launch();
+            return redis;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The port it listens on. */
@@ -50,35 +74,92 @@ public final class LocalRedis {
         return new StringRedisTemplate(factory);
     }
 
-    /** Stops the server, for tests of what happens when Redis goes away. */
+    /** Stops the server (SIGTERM: it writes its files and exits), for tests of what happens when Redis goes away. */
     public void stop() {
         process.destroy();
+        awaitExit();
     }
 
-    private static LocalRedis start() {
-        int port = freePort();
+    /** SIGKILL, as a crash would: what the append-only file has not synced yet is lost. */
+    public void kill() {
+        process.destroyForcibly();
+        awaitExit();
+        frozen = false;
+    }
+
+    /** SIGSTOP: connections stay open and nothing answers. */
+    public void freeze() {
+        Signals.freeze(process);
+        frozen = true;
+    }
+
+    /** SIGCONT after {@link #freeze()}. */
+    public void thaw() {
+        Signals.thaw(process);
+        frozen = false;
+    }
+
+    /** Brings the server back from whatever a test left it in: thaws it, or starts it again. */
+    public void ensureRunning() {
+        if (frozen) {
+            thaw();
+        }
+        if (!process.isAlive()) {
+            restart();
+        }
+    }
+
+    /** Starts the server again on the same port, loading its append-only file. */
+    public void restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException("redis-server is still running");
+        }
+        launch();
+    }
+
+    /** Kills the server (also when frozen); closing twice is harmless. */
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            awaitExit();
+        }
+    }
+
+    private void launch() {
+        var command = List.of(
+                binary(),
+                "--port",
+                String.valueOf(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                persistent ? "yes" : "no",
+                "--appendfsync",
+                "everysec",
+                "--dir",
+                dir.toString());
         try {
-            var dir = Files.createTempDirectory("redis");
-            var command = List.of(
-                    binary(),
-                    "--port",
-                    String.valueOf(port),
-                    "--bind",
-                    "127.0.0.1",
-                    "--save",
-                    "",
-                    "--appendonly",
-                    "no",
-                    "--dir",
-                    dir.toString());
-            var process = new ProcessBuilder(command)
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("redis.log").toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            dir.resolve("redis.log").toFile()))
                     .start();
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> accepts(port));
-            return new LocalRedis(process, port);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start redis-server (install it: apt-get install redis-server)", e);
+        }
+        Awaitility.await("redis-server on " + port)
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> accepts(port));
+    }
+
+    private void awaitExit() {
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

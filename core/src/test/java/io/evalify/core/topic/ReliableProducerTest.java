@@ -1,9 +1,13 @@
 package io.evalify.core.topic;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 class ReliableProducerTest {
@@ -37,5 +41,43 @@ class ReliableProducerTest {
                 .containsEntry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "broker:9092")
                 .containsEntry(ProducerConfig.LINGER_MS_CONFIG, 7);
         assertThat(base).hasSize(2);
+    }
+
+    @Test
+    void shouldBindEveryClientTimeoutToTheDeadline() {
+        var base = Map.<String, Object>of(ProducerConfig.LINGER_MS_CONFIG, 5);
+
+        var props = ReliableProducer.withinDeadline(base, Duration.ofSeconds(3));
+
+        assertThat(props)
+                .containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000L)
+                .containsEntry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 3_000)
+                .containsEntry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 1_497);
+    }
+
+    @Test
+    void shouldKeepTheDefaultRequestTimeoutUnderALongDeadline() {
+        var props = ReliableProducer.withinDeadline(Map.of(), Duration.ofMinutes(5));
+
+        assertThat(props).containsEntry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 30_000);
+    }
+
+    @Test
+    void shouldGiveSettingsTheKafkaProducerAccepts() {
+        var props = ReliableProducer.withinDeadline(
+                ReliableProducer.properties(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1")),
+                Duration.ofMillis(200));
+
+        // The producer refuses a delivery time-out below linger.ms + request.timeout.ms at construction.
+        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            assertThat(producer.metrics()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void shouldRefuseADeadlineThatLingerAloneWouldSpend() {
+        assertThatThrownBy(() -> ReliableProducer.withinDeadline(
+                        Map.of(ProducerConfig.LINGER_MS_CONFIG, 50), Duration.ofMillis(40)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
