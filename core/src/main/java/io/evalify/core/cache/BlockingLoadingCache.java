@@ -33,9 +33,13 @@ public final class BlockingLoadingCache<K, V> {
 
     /** The cached value, or waits for the load; throws what the loader threw. */
     public V get(K key) {
+        var load = cache.get(key);
         try {
-            return cache.get(key).join();
+            return load.join();
         } catch (CompletionException e) {
+            // Caffeine drops a failed load on its own, but after join() may already have returned: the next caller
+            // would get the same failure. Drop it here, and only that load.
+            cache.asMap().remove(key, load);
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
