@@ -231,7 +231,8 @@ class FakeLlmTest {
 
     @Test
     void shouldHoldManySlowRequestsInFlightAtOnce() {
-        llm.faults().latency(LatencyModel.fixed(2_000));
+        // Long enough that all 256 requests arrive before the first is answered, also on a busy machine.
+        llm.faults().latency(LatencyModel.fixed(10_000));
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
         for (int i = 0; i < 256; i++) {
             calls.add(TestHttp.postAsync(llm.chatCompletionsUrl(), request("light"), "Authorization", "Bearer " + KEY));
