@@ -1,6 +1,7 @@
 package io.evalify.api.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.evalify.api.ApiApplication;
 import io.evalify.core.job.FailureRecord;
@@ -181,7 +182,8 @@ class DependencyOutageIntegrationTest {
         }
         assertThat(taskRecords()).as("tasks published").isEqualTo(before);
         redis.restart();
-        assertThat(submit(quiz).statusCode()).isEqualTo(202);
+        // The client reconnects on its own; until then a refused submission still leaves nothing behind.
+        await().atMost(Duration.ofSeconds(30)).until(() -> submit(quiz).statusCode() == 202);
     }
 
     @Test
