@@ -2,7 +2,6 @@ package io.evalify.cli;
 
 import io.evalify.cli.api.ApiException;
 import io.evalify.cli.api.ApiUnreachableException;
-import io.evalify.cli.local.StackException;
 import io.evalify.cli.progress.WatchTimeoutException;
 import io.evalify.cli.replay.BrokerUnreachableException;
 import java.io.PrintWriter;
@@ -29,7 +28,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             case BrokerUnreachableException broker ->
                 print(err, "error: " + broker.getMessage(), ExitCodes.API_UNREACHABLE);
             case UsageException usage -> print(err, "error: " + usage.getMessage(), ExitCodes.USAGE);
-            case StackException stack -> print(err, "error: " + stack.getMessage(), stack.exitCode());
+            case CommandException failure -> print(err, "error: " + failure.getMessage(), failure.exitCode());
             case WatchTimeoutException timeout ->
                 print(err, "error: " + timeout.getMessage(), ExitCodes.JOB_NOT_COMPLETED);
             default -> unexpected(e, err);

@@ -1,9 +1,7 @@
 package io.evalify.cli;
 
-import io.evalify.cli.command.BenchCommand;
 import io.evalify.cli.command.CancelCommand;
 import io.evalify.cli.command.FailuresCommand;
-import io.evalify.cli.command.LocalCommand;
 import io.evalify.cli.command.ReplayCommand;
 import io.evalify.cli.command.RetryFailedCommand;
 import io.evalify.cli.command.StatusCommand;
@@ -15,23 +13,24 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The {@code evalify} command: entry point of the CLI jar. */
+/**
+ * The {@code evalify} command: entry point of the operator's jar. The {@code ./evalify} script runs
+ * {@code local}, {@code bench} and {@code test} from their own jars (or Maven); they are listed here
+ * too, so that {@code ./evalify --help} names every command.
+ */
 @Command(
         name = "evalify",
         mixinStandardHelpOptions = true,
         version = "evalify 0.1.0-SNAPSHOT",
         description = "Run, submit and follow Evalify evaluation jobs.",
         subcommands = {
-            LocalCommand.class,
             SubmitCommand.class,
             StatusCommand.class,
             WatchCommand.class,
             CancelCommand.class,
             FailuresCommand.class,
             RetryFailedCommand.class,
-            ReplayCommand.class,
-            BenchCommand.class,
-            CommandLine.HelpCommand.class
+            ReplayCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -59,8 +58,20 @@ public final class EvalifyCli implements Runnable {
 
     /** The configured command line; tests call this with their own context and writers. */
     public static CommandLine commandLine(CliContext context) {
-        return new CommandLine(new EvalifyCli(), new CliFactory(context))
-                .setExecutionExceptionHandler(new ErrorHandler())
-                .setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine commandLine = configure(new CommandLine(new EvalifyCli(), new CliFactory(context)));
+        LauncherCommands.addTo(commandLine);
+        return commandLine.addSubcommand(new CommandLine.HelpCommand());
+    }
+
+    /**
+     * The command line of a command that runs from its own jar ({@code local}, {@code bench}), with the same
+     * factory, error handling and exit codes as this one; its usage reads {@code evalify <name>}.
+     */
+    public static CommandLine standalone(String name, Object command, CliContext context) {
+        return configure(new CommandLine(command, new CliFactory(context))).setCommandName("evalify " + name);
+    }
+
+    private static CommandLine configure(CommandLine commandLine) {
+        return commandLine.setExecutionExceptionHandler(new ErrorHandler()).setCaseInsensitiveEnumValuesAllowed(true);
     }
 }

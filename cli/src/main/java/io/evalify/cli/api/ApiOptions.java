@@ -1,8 +1,8 @@
 package io.evalify.cli.api;
 
 import io.evalify.cli.CliContext;
+import io.evalify.cli.CurrentRun;
 import io.evalify.cli.UsageException;
-import io.evalify.cli.local.CurrentRun;
 import java.net.URI;
 import java.util.Optional;
 import picocli.CommandLine.Option;

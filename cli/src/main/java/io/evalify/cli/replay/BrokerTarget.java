@@ -1,7 +1,7 @@
 package io.evalify.cli.replay;
 
 import io.evalify.cli.CliContext;
-import io.evalify.cli.local.CurrentRun;
+import io.evalify.cli.CurrentRun;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package io.evalify.cli.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.evalify.cli.CliContext;
-import io.evalify.cli.local.CurrentRun;
+import io.evalify.cli.CurrentRun;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
