@@ -34,7 +34,7 @@ public class FailurePublisher {
     private final Clock clock;
 
     /** A publisher over the given template, store and policy. */
-    public FailurePublisher(
+    FailurePublisher(
             KafkaTemplate<String, byte[]> kafka,
             JobStore jobs,
             RetryPolicy policy,

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Decides, in one place, whether a failed attempt is retried and when. */
-public final class RetryPolicy {
+final class RetryPolicy {
 
     private final List<Duration> intervals;
     private final double jitter;
 
     /** A policy with the configured intervals and jitter. */
-    public RetryPolicy(WorkerProperties.Retry retry) {
+    RetryPolicy(WorkerProperties.Retry retry) {
         this.intervals = List.copyOf(retry.intervals());
         this.jitter = retry.jitter();
     }

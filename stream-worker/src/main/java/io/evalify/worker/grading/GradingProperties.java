@@ -1,4 +1,4 @@
-package io.evalify.worker.config;
+package io.evalify.worker.grading;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param judge0 Judge0
  */
 @ConfigurationProperties("evalify")
-public record GradingProperties(
+record GradingProperties(
         @DefaultValue Llm llm, @DefaultValue Judge0 judge0) {
 
     /**

@@ -1,4 +1,4 @@
-package io.evalify.worker.llm;
+package io.evalify.worker.grading;
 
 import io.evalify.core.redis.LuaScripts;
 import io.evalify.grading.RemoteCallException;
@@ -19,11 +19,11 @@ import org.springframework.data.redis.core.script.RedisScript;
  * {@code Retry-After}, so every worker backs off together instead of retrying hot. Each grading call runs on
  * its own virtual thread, so the holder id travels in a thread-local from acquire to release.
  */
-public class RedisLlmPermits implements LlmPermits {
+class RedisLlmPermits implements LlmPermits {
 
     private static final Logger log = LoggerFactory.getLogger(RedisLlmPermits.class);
     private static final RedisScript<Long> ACQUIRE =
-            LuaScripts.load("io/evalify/worker/llm/acquire-permit.lua", Long.class);
+            LuaScripts.load("io/evalify/worker/grading/acquire-permit.lua", Long.class);
     private static final String HOLDERS = "evalify:llm:permits";
     private static final String COOLDOWN = "evalify:llm:cooldown";
     private static final Duration MIN_COOLDOWN = Duration.ofSeconds(1);
@@ -35,7 +35,7 @@ public class RedisLlmPermits implements LlmPermits {
     private final ThreadLocal<Held> held = new ThreadLocal<>();
 
     /** A limit of {@code limit} permits; a permit not released within {@code lease} is reclaimed. */
-    public RedisLlmPermits(StringRedisTemplate redis, int limit, Duration lease, WorkerMetrics metrics) {
+    RedisLlmPermits(StringRedisTemplate redis, int limit, Duration lease, WorkerMetrics metrics) {
         this.redis = redis;
         this.limit = limit;
         this.lease = lease;

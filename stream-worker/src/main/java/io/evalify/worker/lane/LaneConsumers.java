@@ -1,4 +1,4 @@
-package io.evalify.worker.execution;
+package io.evalify.worker.lane;
 
 import io.evalify.core.topic.Topics;
 import io.evalify.schemas.task.TaskLane;

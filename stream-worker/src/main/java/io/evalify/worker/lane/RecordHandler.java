@@ -1,4 +1,4 @@
-package io.evalify.worker.execution;
+package io.evalify.worker.lane;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 

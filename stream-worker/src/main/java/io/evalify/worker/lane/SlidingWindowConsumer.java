@@ -1,4 +1,4 @@
-package io.evalify.worker.execution;
+package io.evalify.worker.lane;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * unfinished records (and perhaps some finished ones: effects must be idempotent), and one slow record never
  * blocks the others. One poller thread owns the Kafka consumer; each record runs on a virtual thread.
  */
-public final class SlidingWindowConsumer implements AutoCloseable {
+final class SlidingWindowConsumer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SlidingWindowConsumer.class);
 
@@ -48,7 +48,7 @@ public final class SlidingWindowConsumer implements AutoCloseable {
     private long lastCommit = System.nanoTime();
 
     /** A consumer of {@code topic}; call {@link #start()} to begin. */
-    public SlidingWindowConsumer(
+    SlidingWindowConsumer(
             String name,
             Consumer<String, byte[]> consumer,
             String topic,
@@ -61,7 +61,7 @@ public final class SlidingWindowConsumer implements AutoCloseable {
      * A consumer that starts a record only while {@code admission} allows it (a lower-priority lane yields while
      * a higher-priority one has work); records already running are never affected.
      */
-    public SlidingWindowConsumer(
+    SlidingWindowConsumer(
             String name,
             Consumer<String, byte[]> consumer,
             String topic,

@@ -1,4 +1,4 @@
-package io.evalify.worker.execution;
+package io.evalify.worker.lane;
 
 import java.time.Duration;
 
@@ -10,4 +10,4 @@ import java.time.Duration;
  * @param drainTimeout how long a revoke or a shutdown waits for in-flight records
  * @param pollTimeout longest wait of one poll
  */
-public record WindowSettings(int maxInFlight, Duration commitInterval, Duration drainTimeout, Duration pollTimeout) {}
+record WindowSettings(int maxInFlight, Duration commitInterval, Duration drainTimeout, Duration pollTimeout) {}

@@ -14,7 +14,7 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
  * the committed offsets), and when the router gives up ({@code ERROR}), reports the worker broken: liveness
  * DOWN, so that the orchestrator restarts it instead of it running on without a router.
  */
-public final class RouterRecovery implements StreamsBuilderFactoryBeanConfigurer {
+final class RouterRecovery implements StreamsBuilderFactoryBeanConfigurer {
 
     private final int maxReplacements;
     private final Duration window;
@@ -27,7 +27,7 @@ public final class RouterRecovery implements StreamsBuilderFactoryBeanConfigurer
      * @param clock the time source
      * @param events where the liveness change is published
      */
-    public RouterRecovery(int maxReplacements, Duration window, Clock clock, ApplicationEventPublisher events) {
+    RouterRecovery(int maxReplacements, Duration window, Clock clock, ApplicationEventPublisher events) {
         this.maxReplacements = maxReplacements;
         this.window = window;
         this.clock = clock;

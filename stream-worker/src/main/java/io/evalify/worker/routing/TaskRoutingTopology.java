@@ -32,7 +32,7 @@ import org.apache.kafka.streams.state.Stores;
  * The slow part (backend, LLM, Judge0) runs in each lane's sliding-window consumer, which keeps hundreds of
  * calls in flight; see docs/ARCHITECTURE.md for why it is not inside this topology.
  */
-public final class TaskRoutingTopology {
+final class TaskRoutingTopology {
 
     /** Name of the retry schedule's state store. */
     public static final String RETRY_STORE = "retry-schedule";

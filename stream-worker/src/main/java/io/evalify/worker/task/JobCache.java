@@ -13,12 +13,12 @@ import java.util.Optional;
  * start a task, so a cancel reaches the lanes within {@code ttl}. Hundreds of lane threads ask for the same job
  * at once: see {@link BlockingLoadingCache} for why the Redis read happens outside the cache's lock.
  */
-public class JobCache {
+class JobCache {
 
     private final BlockingLoadingCache<String, Optional<JobSnapshot>> cache;
 
     /** A cache over {@code jobs} whose entries live {@code ttl}. */
-    public JobCache(JobStore jobs, Duration ttl) {
+    JobCache(JobStore jobs, Duration ttl) {
         this.cache = new BlockingLoadingCache<>(
                 Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000), jobs::find);
     }

@@ -15,13 +15,13 @@ import java.util.List;
  * arrive at once (concurrent misses share one load). A failed load is not cached, so the next task retries it.
  * Keyed by job, not quiz: two jobs of one quiz may filter questions differently, and a re-run should see edits.
  */
-public class QuizCatalog {
+class QuizCatalog {
 
     private final BackendClient backend;
     private final BlockingLoadingCache<JobKey, QuizContext> cache;
 
     /** A catalog that forgets a job {@code ttl} after its last use. */
-    public QuizCatalog(BackendClient backend, Duration ttl) {
+    QuizCatalog(BackendClient backend, Duration ttl) {
         this.backend = backend;
         this.cache = new BlockingLoadingCache<>(
                 Caffeine.newBuilder().expireAfterAccess(ttl).maximumSize(10_000), this::load);
@@ -54,7 +54,7 @@ public class QuizCatalog {
     private record JobKey(String jobId, String quizId, List<String> questionIds) {}
 
     /** The backend does not know the quiz: the whole job cannot run. */
-    public static class QuizNotFoundException extends RuntimeException {
+    static class QuizNotFoundException extends RuntimeException {
         QuizNotFoundException(String quizId) {
             super("Quiz " + quizId + " not found in the backend");
         }

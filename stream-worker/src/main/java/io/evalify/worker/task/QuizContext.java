@@ -10,4 +10,4 @@ import java.util.List;
  * @param questions the job's questions, after its question filter, in quiz order
  * @param settings the quiz's evaluation settings
  */
-public record QuizContext(List<Question> questions, QuizSettings settings) {}
+record QuizContext(List<Question> questions, QuizSettings settings) {}

@@ -10,9 +10,9 @@ import io.evalify.core.topic.JsonSerde;
 import io.evalify.grading.StudentGrader;
 import io.evalify.schemas.job.JobStatus;
 import io.evalify.schemas.task.TaskEvent;
-import io.evalify.worker.execution.RecordHandler;
 import io.evalify.worker.failure.FailureClassifier;
 import io.evalify.worker.failure.FailurePublisher;
+import io.evalify.worker.lane.RecordHandler;
 import io.evalify.worker.metrics.WorkerMetrics;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -31,7 +31,7 @@ import org.slf4j.MDC;
  * Every failure is classified once and either retried later, dead-lettered, or (when our own infrastructure
  * is down) thrown so the consumer retries in place without committing.
  */
-public class TaskHandler implements RecordHandler {
+class TaskHandler implements RecordHandler {
 
     private static final Logger log = LoggerFactory.getLogger(TaskHandler.class);
     private static final JsonSerde<TaskEvent> SERDE = new JsonSerde<>(TaskEvent.class);
@@ -47,7 +47,7 @@ public class TaskHandler implements RecordHandler {
     private final ExecutorService deadlines = Executors.newVirtualThreadPerTaskExecutor();
 
     /** A handler over the worker's collaborators. */
-    public TaskHandler(
+    TaskHandler(
             JobStore jobs,
             JobCache jobCache,
             BackendClient backend,

@@ -1,4 +1,4 @@
-package io.evalify.worker.llm;
+package io.evalify.worker.grading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -13,7 +13,7 @@ import io.evalify.schemas.Json;
 import io.evalify.schemas.job.JobStatus;
 import io.evalify.schemas.job.JobStatusResponse;
 import io.evalify.worker.WorkerApplication;
-import io.evalify.worker.execution.LaneConsumers;
+import io.evalify.worker.lane.LaneConsumers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

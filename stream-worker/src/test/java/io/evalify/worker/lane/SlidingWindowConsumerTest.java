@@ -1,4 +1,4 @@
-package io.evalify.worker.execution;
+package io.evalify.worker.lane;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
