@@ -50,7 +50,7 @@ class SchemaValidatorTest {
 
     @Test
     void shouldPointAtTheOffendingArrayItem() {
-        String body = "{\"quiz_id\": \"q\", \"filters\": {\"question_ids\": [\"a\", 7]}}";
+        String body = "{\"quiz_id\": \"" + QUIZ + "\", \"filters\": {\"question_ids\": [\"a\", 7]}}";
 
         assertThat(validator.validate(SchemaName.JOB_SUBMISSION, body))
                 .extracting(FieldError::pointer, FieldError::keyword)
@@ -59,7 +59,7 @@ class SchemaValidatorTest {
 
     @Test
     void shouldEscapeSlashAndTildeOfAnUnknownPropertyInItsPointer() {
-        String body = "{\"quiz_id\": \"q\", \"a/b~c\": 1}";
+        String body = "{\"quiz_id\": \"" + QUIZ + "\", \"a/b~c\": 1}";
 
         assertThat(validator.validate(SchemaName.JOB_SUBMISSION, body))
                 .extracting(FieldError::pointer)
@@ -173,7 +173,7 @@ class SchemaValidatorTest {
     private static String submissionWithStudents(int count) {
         StringBuilder body = new StringBuilder("{\"quiz_id\": \"" + QUIZ + "\", \"filters\": {\"student_ids\": [");
         for (int i = 0; i < count; i++) {
-            body.append(i == 0 ? "" : ",").append("\"student-").append(i).append('"');
+            body.append(i == 0 ? "" : ",").append("\"00000000-0000-4000-8000-%012d\"".formatted(i));
         }
         return body.append("]}}").toString();
     }

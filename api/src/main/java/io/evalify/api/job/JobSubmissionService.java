@@ -19,6 +19,7 @@ import io.evalify.schemas.task.TaskLane;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,7 +110,7 @@ public class JobSubmissionService {
                 UUID.randomUUID().toString(),
                 quizId,
                 students,
-                request.filters().questionIds(),
+                taskFilter(questions, request.filters().questionIds()),
                 request.config().overrideEvaluated(),
                 TaskLane.of(questions),
                 clock.instant().plus(properties.jobDeadline()),
@@ -217,9 +218,21 @@ public class JobSubmissionService {
     }
 
     private static List<Question> filterQuestions(List<Question> questions, List<String> filter) {
+        if (filter == null) {
+            return questions;
+        }
+        var wanted = Set.copyOf(filter);
+        return questions.stream().filter(q -> wanted.contains(q.id())).toList();
+    }
+
+    /**
+     * The question filter every task carries: only ids the quiz has, once each, or null for all questions. A
+     * caller's filter may hold up to 100,000 ids (about 1 MB); copied into each task it became 1 MB per student.
+     */
+    private static List<String> taskFilter(List<Question> kept, List<String> filter) {
         return filter == null
-                ? questions
-                : questions.stream().filter(q -> filter.contains(q.id())).toList();
+                ? null
+                : kept.stream().map(Question::id).distinct().toList();
     }
 
     private static <T> T call(java.util.function.Supplier<T> request) {

@@ -34,10 +34,13 @@ public class SubmissionReader {
         return Json.mapper().treeToValue(tree, type);
     }
 
-    /** SHA-256 of the body's canonical JSON, so whitespace and key order do not make a repeat differ. */
+    /**
+     * SHA-256 of the body's canonical JSON ({@link CanonicalJson}), so whitespace, key order and the spelling of
+     * numbers do not make a client's retry differ from its first request.
+     */
     public static String hash(String body) {
         try {
-            var canonical = Json.mapper().writeValueAsString(Json.mapper().readTree(body));
+            var canonical = CanonicalJson.of(body);
             var digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {

@@ -66,21 +66,24 @@ class CompatControllerTest {
         when(submissions.submit(any(), any(), any())).thenReturn(new JobAccepted("j1", JobStatus.QUEUED, "/x"));
         var body = mvc.perform(authed(post(START))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"quiz_id\":\"q1\",\"override_evaluated\":true,\"student_ids\":[\"s1\"],"
-                                + "\"question_ids\":null,\"requested_by\":\"dashboard\"}"))
+                        .content(
+                                "{\"quiz_id\":\"11111111-1111-4111-8111-111111111111\",\"override_evaluated\":true,\"student_ids\":[\"5a000000-0000-4000-8000-000000000001\"],"
+                                        + "\"question_ids\":null,\"requested_by\":\"dashboard\"}"))
                 .andExpect(status().isAccepted())
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
         assertThat(Json.mapper().readTree(body))
-                .isEqualTo(Json.mapper()
-                        .readTree("{\"quiz_id\":\"q1\",\"status\":\"QUEUED\","
-                                + "\"progress_url\":\"/api/v1/evaluations/q1/progress\"}"));
+                .isEqualTo(
+                        Json.mapper()
+                                .readTree(
+                                        "{\"quiz_id\":\"11111111-1111-4111-8111-111111111111\",\"status\":\"QUEUED\","
+                                                + "\"progress_url\":\"/api/v1/evaluations/11111111-1111-4111-8111-111111111111/progress\"}"));
         verify(submissions)
                 .submit(
                         eq(new JobSubmission(
-                                "q1",
-                                new JobSubmission.Filters(List.of("s1"), null),
+                                "11111111-1111-4111-8111-111111111111",
+                                new JobSubmission.Filters(List.of("5a000000-0000-4000-8000-000000000001"), null),
                                 new JobSubmission.Config(true, false, null))),
                         any(),
                         any());
@@ -90,20 +93,26 @@ class CompatControllerTest {
     void shouldAnswerWithTheActiveJobWhenTheQuizIsBusy() throws Exception {
         when(submissions.submit(any(), any(), any()))
                 .thenThrow(ApiProblem.conflict("quiz-busy", "busy", "busy", Map.of()));
-        givenIndex(jobs, "q1", List.of("j0"));
+        givenIndex(jobs, "11111111-1111-4111-8111-111111111111", List.of("j0"));
         when(jobs.find("j0"))
-                .thenReturn(Optional.of(
-                        aJob("j0").ofQuiz("q1").in(JobStatus.CANCELLING).build()));
-        mvc.perform(authed(post(START)).contentType(MediaType.APPLICATION_JSON).content("{\"quiz_id\":\"q1\"}"))
+                .thenReturn(Optional.of(aJob("j0")
+                        .ofQuiz("11111111-1111-4111-8111-111111111111")
+                        .in(JobStatus.CANCELLING)
+                        .build()));
+        mvc.perform(authed(post(START))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"quiz_id\":\"11111111-1111-4111-8111-111111111111\"}"))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.status").value("RUNNING"));
     }
 
     @Test
     void shouldAnswerABadBodyWith422AndAFastApiDetailList() throws Exception {
-        mvc.perform(authed(post(START))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"student_ids\":\"s1\",\"override_evaluated\":\"yes\"}"))
+        mvc.perform(
+                        authed(post(START))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(
+                                        "{\"student_ids\":\"5a000000-0000-4000-8000-000000000001\",\"override_evaluated\":\"yes\"}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andExpect(jsonPath("$.detail[*].loc")
@@ -118,9 +127,11 @@ class CompatControllerTest {
 
     @Test
     void shouldPointAtTheBadListItem() throws Exception {
-        mvc.perform(authed(post(START))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"quiz_id\":\"q1\",\"student_ids\":[\"s1\", 5]}"))
+        mvc.perform(
+                        authed(post(START))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(
+                                        "{\"quiz_id\":\"11111111-1111-4111-8111-111111111111\",\"student_ids\":[\"5a000000-0000-4000-8000-000000000001\", 5]}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.detail[0].loc").value(org.hamcrest.Matchers.contains("body", "student_ids", 1)));
     }
@@ -139,10 +150,15 @@ class CompatControllerTest {
     @Test
     void shouldPassOtherFailuresOnAsProblemsWithAStringDetail() throws Exception {
         when(submissions.submit(any(), any(), any()))
-                .thenThrow(ApiProblem.unprocessable("quiz-not-found", "Quiz not found", "The backend has no quiz q1"));
-        mvc.perform(authed(post(START)).contentType(MediaType.APPLICATION_JSON).content("{\"quiz_id\":\"q1\"}"))
+                .thenThrow(ApiProblem.unprocessable(
+                        "quiz-not-found",
+                        "Quiz not found",
+                        "The backend has no quiz 11111111-1111-4111-8111-111111111111"));
+        mvc.perform(authed(post(START))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"quiz_id\":\"11111111-1111-4111-8111-111111111111\"}"))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.detail").value("The backend has no quiz q1"));
+                .andExpect(jsonPath("$.detail").value("The backend has no quiz 11111111-1111-4111-8111-111111111111"));
     }
 
     @Test
@@ -150,7 +166,8 @@ class CompatControllerTest {
         mvc.perform(post(START).contentType(MediaType.APPLICATION_JSON).content("{\"bad\":"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().json("{\"error\": \"Unauthorized\", \"status\": 401}", true));
-        mvc.perform(get(START + "/q1/progress").header("API_KEY", "wrong"))
+        mvc.perform(get(START + "/11111111-1111-4111-8111-111111111111/progress")
+                        .header("API_KEY", "wrong"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().json("{\"error\": \"Unauthorized\", \"status\": 401}", true));
         verifyNoInteractions(submissions, jobs);
@@ -158,26 +175,27 @@ class CompatControllerTest {
 
     @Test
     void shouldReportTheProgressOfTheQuizsLatestJob() throws Exception {
-        givenIndex(jobs, "q1", List.of("expired", "j2", "j1"));
+        givenIndex(jobs, "11111111-1111-4111-8111-111111111111", List.of("expired", "j2", "j1"));
         when(jobs.find("expired")).thenReturn(Optional.empty());
         when(jobs.find("j2"))
                 .thenReturn(Optional.of(aJob("j2")
-                        .ofQuiz("q1")
+                        .ofQuiz("11111111-1111-4111-8111-111111111111")
                         .in(JobStatus.RUNNING)
                         .withCounts(120, 40, 8)
                         .build()));
         when(jobs.updatedAt("j2")).thenReturn(Optional.of(Instant.parse("2026-04-04T09:00:15.500Z")));
-        var body = mvc.perform(authed(get(START + "/q1/progress")))
+        var body = mvc.perform(authed(get(START + "/11111111-1111-4111-8111-111111111111/progress")))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
         assertThat(Json.mapper().readTree(body))
                 .isEqualTo(Json.mapper()
-                        .readTree("{\"quiz_id\":\"q1\",\"status\":\"RUNNING\",\"students_finished\":48,"
-                                + "\"total_students\":120,\"created_at\":\"2026-04-04T09:00:00Z\","
-                                + "\"updated_at\":\"2026-04-04T09:00:15.500Z\",\"job_id\":\"j2\","
-                                + "\"students_succeeded\":40,\"students_failed\":8}"));
+                        .readTree(
+                                "{\"quiz_id\":\"11111111-1111-4111-8111-111111111111\",\"status\":\"RUNNING\",\"students_finished\":48,"
+                                        + "\"total_students\":120,\"created_at\":\"2026-04-04T09:00:00Z\","
+                                        + "\"updated_at\":\"2026-04-04T09:00:15.500Z\",\"job_id\":\"j2\","
+                                        + "\"students_succeeded\":40,\"students_failed\":8}"));
         assertThat(validator.validate(SchemaName.COMPAT_PROGRESS, body)).isEmpty();
     }
 
@@ -193,24 +211,27 @@ class CompatControllerTest {
         "EXPIRED, FAILED"
     })
     void shouldMapEveryJobStatusOntoTheOldFour(JobStatus status, String expected) throws Exception {
-        givenIndex(jobs, "q1", List.of("j1"));
+        givenIndex(jobs, "11111111-1111-4111-8111-111111111111", List.of("j1"));
         when(jobs.find("j1"))
-                .thenReturn(Optional.of(aJob("j1").ofQuiz("q1").in(status).build()));
-        mvc.perform(authed(get(START + "/q1/progress")))
+                .thenReturn(Optional.of(aJob("j1")
+                        .ofQuiz("11111111-1111-4111-8111-111111111111")
+                        .in(status)
+                        .build()));
+        mvc.perform(authed(get(START + "/11111111-1111-4111-8111-111111111111/progress")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value(expected));
     }
 
     @Test
     void shouldNeverReportMoreFinishedThanTotal() throws Exception {
-        givenIndex(jobs, "q1", List.of("j1"));
+        givenIndex(jobs, "11111111-1111-4111-8111-111111111111", List.of("j1"));
         when(jobs.find("j1"))
                 .thenReturn(Optional.of(aJob("j1")
-                        .ofQuiz("q1")
+                        .ofQuiz("11111111-1111-4111-8111-111111111111")
                         .in(JobStatus.COMPLETED)
                         .withCounts(2, 3, 0)
                         .build()));
-        mvc.perform(authed(get(START + "/q1/progress")))
+        mvc.perform(authed(get(START + "/11111111-1111-4111-8111-111111111111/progress")))
                 .andExpect(jsonPath("$.students_finished").value(2));
     }
 

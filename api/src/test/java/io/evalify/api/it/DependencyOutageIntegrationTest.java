@@ -216,7 +216,7 @@ class DependencyOutageIntegrationTest {
     }
 
     private String quiz(int students, String type) {
-        var quiz = "outage-" + UUID.randomUUID();
+        var quiz = UUID.randomUUID().toString(); // the API takes backend ids (uuids) only
         backend.generateQuiz(GeneratedQuizSpec.builder(quiz)
                 .students(students)
                 .questions(1)

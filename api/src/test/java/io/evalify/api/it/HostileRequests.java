@@ -3,6 +3,7 @@ package io.evalify.api.it;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -16,6 +17,7 @@ final class HostileRequests {
 
     static final String JOBS = "/api/v1/jobs/evaluation";
     static final String COMPAT = "/api/v1/evaluations";
+    private static final String QUIZ = "11111111-1111-4111-8111-111111111111";
 
     static final List<String> NASTY_STRINGS = List.of(
             "",
@@ -106,7 +108,8 @@ final class HostileRequests {
                 "{\"quiz_id\":\"q\",\"student_ids\":" + idArray(random.nextInt(1, 200), false)
                         + ",\"question_ids\":{\"a\":1}}";
             case 9 ->
-                "{\"quiz_id\":\"unknown-" + random.nextInt() + "\",\"override_evaluated\":" + random.nextBoolean()
+                "{\"quiz_id\":\"" + new UUID(random.nextLong(), random.nextLong()) + "\",\"override_evaluated\":"
+                        + random.nextBoolean()
                         + ",\"" + pick(NASTY_STRINGS) + "\":1}";
             case 10 -> "{\"quiz_id\":\"q\",\"quiz_id\":" + anyJsonValueExceptString() + "}";
             default ->
@@ -115,7 +118,8 @@ final class HostileRequests {
     }
 
     private String malformedJson() {
-        var valid = "{\"quiz_id\":\"q1\",\"filters\":{\"student_ids\":[\"s1\",\"s2\"]},\"config\":{\"force\":true}}";
+        var valid = "{\"quiz_id\":\"" + QUIZ + "\",\"filters\":{\"student_ids\":[\"" + QUIZ + "\"]},"
+                + "\"config\":{\"force\":true}}";
         return switch (random.nextInt(8)) {
             case 0 -> valid.substring(0, random.nextInt(1, valid.length() - 1));
             case 1 -> "{'quiz_id': 'q1'}";

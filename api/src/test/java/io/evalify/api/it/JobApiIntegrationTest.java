@@ -73,7 +73,7 @@ class JobApiIntegrationTest extends FullStackTest {
 
     @Test
     void shouldWalkAJobThroughCreateEventsCancelAndList() throws Exception {
-        var quiz = "it-quiz-" + UUID.randomUUID();
+        var quiz = UUID.randomUUID().toString();
         BACKEND.generateQuiz(GeneratedQuizSpec.builder(quiz)
                 .students(3)
                 .questions(2)
@@ -134,7 +134,7 @@ class JobApiIntegrationTest extends FullStackTest {
 
     @Test
     void shouldUseTheStudentIdsOfTheOldEndpointAndReportProgress() throws Exception {
-        var quiz = "it-compat-" + UUID.randomUUID();
+        var quiz = UUID.randomUUID().toString();
         BACKEND.generateQuiz(GeneratedQuizSpec.builder(quiz)
                 .students(4)
                 .questions(1)
@@ -143,7 +143,7 @@ class JobApiIntegrationTest extends FullStackTest {
         var started = post(
                 "/api/v1/evaluations",
                 "{\"quiz_id\":\"" + quiz + "\",\"student_ids\":[\""
-                        + students(quiz).get(1) + "\",\"nobody\"],\"extra\":1}");
+                        + students(quiz).get(1) + "\",\"" + UUID.randomUUID() + "\"],\"extra\":1}");
         assertThat(started.statusCode()).isEqualTo(202);
         assertThat(json(started))
                 .isEqualTo(Json.mapper()
@@ -156,6 +156,28 @@ class JobApiIntegrationTest extends FullStackTest {
         assertThat(again.statusCode()).isEqualTo(202);
         assertThat(json(get("/api/v1/evaluations/" + quiz + "/progress")).path("job_id"))
                 .isEqualTo(progress.path("job_id"));
+    }
+
+    @Test
+    void shouldAnswerARetryWhoseKeysAreReorderedWithTheSameJob() throws Exception {
+        var quiz = UUID.randomUUID().toString();
+        BACKEND.generateQuiz(GeneratedQuizSpec.builder(quiz)
+                .students(2)
+                .questions(1)
+                .types("MCQ")
+                .build());
+        var key = "retry-" + UUID.randomUUID();
+        var first = post(
+                "/api/v1/jobs/evaluation",
+                "{\"quiz_id\":\"" + quiz + "\",\"config\":{\"override_evaluated\":true,\"force\":false}}",
+                key);
+        var retry = post(
+                "/api/v1/jobs/evaluation",
+                "{\"config\":{\"force\":false,\"override_evaluated\":true},\"quiz_id\":\"" + quiz + "\"}",
+                key);
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(retry.statusCode()).isEqualTo(202);
+        assertThat(json(retry).path("job_id")).isEqualTo(json(first).path("job_id"));
     }
 
     @Test
@@ -182,12 +204,18 @@ class JobApiIntegrationTest extends FullStackTest {
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
+        return post(path, body, null);
+    }
+
+    private HttpResponse<String> post(String path, String body, String idempotencyKey) throws Exception {
         var request = HttpRequest.newBuilder(uri(path))
                 .header("API_KEY", API_KEY)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -58,7 +60,9 @@ class JobControllerTest {
     void shouldAcceptAValidJobWithItsStatusUrl() throws Exception {
         when(submissions.submit(any(), isNull(), any()))
                 .thenReturn(new JobAccepted("j1", JobStatus.QUEUED, BASE + "/j1"));
-        mvc.perform(authed(post(BASE)).contentType(MediaType.APPLICATION_JSON).content("{\"quiz_id\":\"q1\"}"))
+        mvc.perform(authed(post(BASE))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"quiz_id\":\"11111111-1111-4111-8111-111111111111\"}"))
                 .andExpect(status().isAccepted())
                 .andExpect(header().string("Location", BASE + "/j1"))
                 .andExpect(jsonPath("$.job_id").value("j1"))
@@ -72,13 +76,13 @@ class JobControllerTest {
         mvc.perform(authed(post(BASE))
                         .header("Idempotency-Key", "k1")
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{ \"quiz_id\" : \"q1\" }"))
+                        .content("{ \"quiz_id\" : \"11111111-1111-4111-8111-111111111111\" }"))
                 .andExpect(status().isAccepted());
         verify(submissions)
                 .submit(
-                        eq(new JobSubmission("q1", null, null)),
+                        eq(new JobSubmission("11111111-1111-4111-8111-111111111111", null, null)),
                         eq("k1"),
-                        eq(SubmissionReader.hash("{\"quiz_id\":\"q1\"}")));
+                        eq(SubmissionReader.hash("{\"quiz_id\":\"11111111-1111-4111-8111-111111111111\"}")));
     }
 
     @Test
@@ -86,7 +90,9 @@ class JobControllerTest {
         when(submissions.submit(any(), any(), any()))
                 .thenThrow(ApiProblem.conflict(
                         "quiz-busy", "Quiz already being evaluated", "busy", Map.of("active_job_id", "j0")));
-        mvc.perform(authed(post(BASE)).contentType(MediaType.APPLICATION_JSON).content("{\"quiz_id\":\"q1\"}"))
+        mvc.perform(authed(post(BASE))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"quiz_id\":\"11111111-1111-4111-8111-111111111111\"}"))
                 .andExpect(status().isConflict())
                 .andExpect(header().string("Content-Type", "application/problem+json"))
                 .andExpect(jsonPath("$.type").value("https://evalify.io/problems/quiz-busy"))
@@ -97,12 +103,36 @@ class JobControllerTest {
     void shouldRejectABodyThatBreaksTheSchemaWithEveryFieldError() throws Exception {
         mvc.perform(authed(post(BASE))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"quizId\":\"q1\",\"config\":{\"force\":\"yes\"}}"))
+                        .content(
+                                "{\"quizId\":\"11111111-1111-4111-8111-111111111111\",\"config\":{\"force\":\"yes\"}}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("https://evalify.io/problems/invalid-request"))
                 .andExpect(jsonPath("$.title").value("Invalid request"))
                 .andExpect(jsonPath("$.errors[*].pointer")
                         .value(org.hamcrest.Matchers.hasItems("/quiz_id", "/quizId", "/config/force")));
+        verifyNoInteractions(submissions);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {".", "..", "q1", "../settings", "%2e%2e", "11111111-1111-4111-8111-11111111111/"})
+    void shouldRejectAQuizIdThatIsNotABackendId(String quizId) throws Exception {
+        mvc.perform(authed(post(BASE))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"quiz_id\":\"" + quizId + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].pointer").value("/quiz_id"));
+        verifyNoInteractions(submissions);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {".", "..", "s1"})
+    void shouldRejectAStudentIdThatIsNotABackendId(String studentId) throws Exception {
+        mvc.perform(authed(post(BASE))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"quiz_id\":\"11111111-1111-4111-8111-111111111111\","
+                                + "\"filters\":{\"student_ids\":[\"" + studentId + "\"]}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].pointer").value("/filters/student_ids/0"));
         verifyNoInteractions(submissions);
     }
 
@@ -123,7 +153,9 @@ class JobControllerTest {
 
     @Test
     void shouldRejectAnotherMediaTypeWith415() throws Exception {
-        mvc.perform(authed(post(BASE)).contentType(MediaType.TEXT_PLAIN).content("quiz_id=q1"))
+        mvc.perform(authed(post(BASE))
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .content("quiz_id=11111111-1111-4111-8111-111111111111"))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(jsonPath("$.type").value("https://evalify.io/problems/unsupported-media-type"))
                 .andExpect(jsonPath("$.title").exists());
@@ -134,7 +166,7 @@ class JobControllerTest {
         mvc.perform(authed(post(BASE))
                         .header("Idempotency-Key", " ")
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"quiz_id\":\"q1\"}"))
+                        .content("{\"quiz_id\":\"11111111-1111-4111-8111-111111111111\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].parameter").value("Idempotency-Key"));
         verifyNoInteractions(submissions);

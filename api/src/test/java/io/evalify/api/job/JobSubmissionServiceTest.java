@@ -20,12 +20,14 @@ import io.evalify.core.backend.BackendException;
 import io.evalify.core.job.JobRetention;
 import io.evalify.core.job.JobStore;
 import io.evalify.core.testing.LocalRedis;
+import io.evalify.core.topic.JsonSerde;
 import io.evalify.schemas.backend.Question;
 import io.evalify.schemas.backend.ResponseStatus;
 import io.evalify.schemas.job.JobStatus;
 import io.evalify.schemas.job.JobSubmission;
 import io.evalify.schemas.task.TaskEvent;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -60,6 +62,32 @@ class JobSubmissionServiceTest {
         var job = jobs.find(accepted.jobId()).orElseThrow();
         assertThat(job.published()).isTrue();
         assertThat(job.total()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldGiveEveryTaskOnlyTheQuestionIdsTheQuizHasOfAOneMegabyteFilter() {
+        var filter = new ArrayList<String>();
+        IntStream.range(0, 26_000).forEach(i -> filter.add(UUID.randomUUID().toString()));
+        filter.add(13_000, "q1");
+        assertThat(String.join("\",\"", filter).length()).isGreaterThan(1_000_000);
+
+        service.submit(new JobSubmission(quiz, new JobSubmission.Filters(null, filter), null), null, null);
+
+        var tasks = published();
+        assertThat(tasks)
+                .hasSize(2)
+                .allSatisfy(task -> assertThat(task.questionIds()).containsExactly("q1"));
+        assertThat(new JsonSerde<>(TaskEvent.class).serializer().serialize("tasks", tasks.getFirst()).length)
+                .isLessThan(1_000);
+    }
+
+    @Test
+    void shouldGiveEveryTaskAnEmptyFilterWhenNoFilteredIdIsTheQuizs() {
+        when(backend.quizExists(quiz)).thenReturn(true);
+        service.submit(new JobSubmission(quiz, new JobSubmission.Filters(null, List.of("nope")), null), null, null);
+
+        assertThat(published())
+                .allSatisfy(task -> assertThat(task.questionIds()).isEmpty());
     }
 
     @Test

@@ -8,7 +8,6 @@ import io.evalify.schemas.backend.ResponseStatus;
 import io.evalify.schemas.result.SaveBody;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -302,7 +301,12 @@ public class BackendClient {
         }
     }
 
-    private static String enc(String segment) {
-        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    /** An id as a path segment; one that is not a valid segment is a client error, never sent. */
+    private static String enc(String id) {
+        try {
+            return PathSegment.encode(id);
+        } catch (IllegalArgumentException e) {
+            throw new BackendException("encode path", 400, "refused before sending: " + e.getMessage(), e);
+        }
     }
 }

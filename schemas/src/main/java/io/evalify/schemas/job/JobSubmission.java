@@ -2,6 +2,7 @@ package io.evalify.schemas.job;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Body of {@code POST /api/v1/jobs/evaluation}. Schema: {@code schemas/job-submission.schema.json}.
@@ -15,8 +16,9 @@ public record JobSubmission(
         @JsonProperty("filters") Filters filters,
         @JsonProperty("config") Config config) {
 
-    /** Compact constructor: absent parts become their empty defaults. */
+    /** Compact constructor: absent parts become their empty defaults; the quiz id is lower-cased like the backend's. */
     public JobSubmission {
+        quizId = quizId == null ? null : quizId.toLowerCase(Locale.ROOT);
         filters = filters == null ? Filters.NONE : filters;
         config = config == null ? Config.DEFAULT : config;
     }
@@ -31,6 +33,16 @@ public record JobSubmission(
             @JsonProperty("student_ids") List<String> studentIds,
             @JsonProperty("question_ids") List<String> questionIds) {
         static final Filters NONE = new Filters(null, null);
+
+        /** Compact constructor: student ids lower-cased like the backend's, without the duplicates that makes. */
+        public Filters {
+            studentIds = studentIds == null
+                    ? null
+                    : studentIds.stream()
+                            .map(id -> id.toLowerCase(Locale.ROOT))
+                            .distinct()
+                            .toList();
+        }
     }
 
     /**

@@ -14,7 +14,7 @@ class ConcurrencyCrashIntegrationTest extends StackPerTest {
 
     @Test
     void shouldCountEveryStudentOnceAfterACrashWithHundredsOfCallsInFlight() {
-        var quizId = "quiz-concurrency";
+        var quizId = EvalifyStack.quizId("quiz-concurrency");
         stack.backend()
                 .generateQuiz(GeneratedQuizSpec.builder(quizId)
                         .students(1000)

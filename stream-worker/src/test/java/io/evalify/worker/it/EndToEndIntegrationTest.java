@@ -34,7 +34,7 @@ class EndToEndIntegrationTest {
 
     @Test
     void shouldGradeEveryStudentOfAGeneratedQuizOnceWithTheScoresTheRulesGive() {
-        var quizId = "quiz-e2e-generated";
+        var quizId = EvalifyStack.quizId("quiz-e2e-generated");
         stack.backend()
                 .generateQuiz(GeneratedQuizSpec.builder(quizId)
                         .students(200)
@@ -124,7 +124,7 @@ class EndToEndIntegrationTest {
 
     @Test
     void shouldCompleteAJobWithoutStudentsAtOnce() {
-        var quizId = "quiz-e2e-empty";
+        var quizId = EvalifyStack.quizId("quiz-e2e-empty");
         stack.backend()
                 .generateQuiz(GeneratedQuizSpec.builder(quizId)
                         .students(3)

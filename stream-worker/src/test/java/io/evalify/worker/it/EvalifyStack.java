@@ -18,6 +18,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -116,6 +117,12 @@ public final class EvalifyStack implements AutoCloseable {
                 .header("API_KEY", API_KEY)
                 .GET()
                 .build());
+    }
+
+    /** The quiz id (a uuid, as the API requires) that a test names {@code name}. */
+    public static String quizId(String name) {
+        return UUID.nameUUIDFromBytes(("quiz:" + name).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     /** Submits a job for a quiz with an optional raw filters/config JSON, returning the job id. */

@@ -153,7 +153,8 @@ class FailureScenariosIntegrationTest extends StackPerTest {
         assertThat(DeadLetters.all(stack.bootstrapServers())).isEmpty();
     }
 
-    private String generate(String quizId, int students, String... types) {
+    private String generate(String name, int students, String... types) {
+        var quizId = EvalifyStack.quizId(name);
         stack.backend()
                 .generateQuiz(GeneratedQuizSpec.builder(quizId)
                         .students(students)

@@ -42,7 +42,8 @@ class RetryFailedIntegrationTest extends StackPerTest {
         assertThat(healed.counts().succeeded()).isEqualTo(40);
     }
 
-    private String generate(String quizId, int students, String... types) {
+    private String generate(String name, int students, String... types) {
+        var quizId = EvalifyStack.quizId(name);
         stack.backend()
                 .generateQuiz(GeneratedQuizSpec.builder(quizId)
                         .students(students)

@@ -22,7 +22,7 @@ class WorkerOperationsIntegrationTest extends StackPerTest {
 
     @Test
     void shouldLoseAndDoubleCountNoStudentWhenStoppedGracefullyDuringAJob() {
-        var quizId = "quiz-graceful";
+        var quizId = EvalifyStack.quizId("quiz-graceful");
         stack.backend()
                 .generateQuiz(GeneratedQuizSpec.builder(quizId)
                         .students(600)
@@ -54,7 +54,7 @@ class WorkerOperationsIntegrationTest extends StackPerTest {
 
     @Test
     void shouldCloseItsKafkaProducersWhenTheApplicationsStop() {
-        var quizId = "quiz-close";
+        var quizId = EvalifyStack.quizId("quiz-close");
         stack.backend()
                 .generateQuiz(GeneratedQuizSpec.builder(quizId)
                         .students(10)
@@ -94,7 +94,7 @@ class WorkerOperationsIntegrationTest extends StackPerTest {
 
     @Test
     void shouldExposeTaskLatencyJobAndLagMetricsToPrometheus() {
-        var quizId = "quiz-metrics";
+        var quizId = EvalifyStack.quizId("quiz-metrics");
         stack.backend()
                 .generateQuiz(GeneratedQuizSpec.builder(quizId)
                         .students(20)
