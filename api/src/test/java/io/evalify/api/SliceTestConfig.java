@@ -1,5 +1,6 @@
 package io.evalify.api;
 
+import io.evalify.api.auth.ApiKeyVerifier;
 import io.evalify.api.config.ApiProperties;
 import io.evalify.core.job.RetentionProperties;
 import io.evalify.schemas.SchemaValidator;
@@ -7,12 +8,14 @@ import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * What a {@code @WebMvcTest} slice of the API needs besides its controller: typed settings (the filters read
- * them), a clock and the schema validator. Collaborators at the slice boundary are mocked by each test.
+ * them), the key check, a clock and the schema validator. Collaborators at the slice boundary are mocked by each test.
  */
 @TestConfiguration(proxyBeanMethods = false)
+@Import(ApiKeyVerifier.class)
 @EnableConfigurationProperties({ApiProperties.class, RetentionProperties.class})
 public class SliceTestConfig {
 

@@ -57,6 +57,12 @@ public final class TestProperties {
                 CALLBACK_SECRET,
                 new ApiProperties.Events(Duration.ofMillis(500), Duration.ofSeconds(15), Duration.ofMinutes(30), 10),
                 callback,
-                Duration.ZERO);
+                Duration.ZERO,
+                new ApiProperties.Dashboard(
+                        Duration.ofMinutes(30),
+                        Duration.ofHours(12),
+                        "evalify-worker",
+                        "evalify-worker-router",
+                        Duration.ofSeconds(3)));
     }
 }

@@ -7,9 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
@@ -18,24 +17,29 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Requires the shared API key on every request except health, version, the API docs and OPTIONS (reference
- * §2.1). Runs before anything reads the body, so a bad key wins over a bad body, as in the old evaluator.
+ * §2.1). Runs before anything reads the body, so a bad key wins over a bad body, as in the old evaluator. A
+ * progress event stream ({@code GET …/{id}/events}) is also open to a signed-in dashboard session, since a
+ * browser's {@code EventSource} cannot send a header; the dashboard's own pages are guarded by its session filter.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// Right after the dashboard's session filter, which resolves a session cookie for the event streams.
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class ApiKeyFilter extends OncePerRequestFilter {
 
     private static final Set<String> OPEN_PATHS =
             Set.of("/api/v1/health", "/api/v1/version", "/docs", "/redoc", "/openapi.json", "/swagger-ui.html");
     private static final Set<String> OPEN_PREFIXES =
             Set.of("/v3/api-docs", "/swagger-ui", "/actuator/health", "/actuator/prometheus");
+    private static final String DASHBOARD = "/dashboard";
     private static final String COMPAT_PREFIX = "/api/v1/evaluations";
+    private static final Pattern EVENTS_PATH = Pattern.compile("/api/v1/jobs/evaluation/[^/]+/events");
 
     private final ApiProperties properties;
-    private final byte[] expectedDigest;
+    private final ApiKeyVerifier keys;
 
-    ApiKeyFilter(ApiProperties properties) {
+    ApiKeyFilter(ApiProperties properties, ApiKeyVerifier keys) {
         this.properties = properties;
-        this.expectedDigest = digest(properties.apiKey());
+        this.keys = keys;
     }
 
     @Override
@@ -43,13 +47,15 @@ class ApiKeyFilter extends OncePerRequestFilter {
         var path = request.getRequestURI();
         return HttpMethod.OPTIONS.matches(request.getMethod())
                 || OPEN_PATHS.contains(path)
-                || OPEN_PREFIXES.stream().anyMatch(path::startsWith);
+                || OPEN_PREFIXES.stream().anyMatch(path::startsWith)
+                || path.equals(DASHBOARD)
+                || path.startsWith(DASHBOARD + "/");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (accepted(presentedKey(request))) {
+        if (keys.verify(presentedKey(request)).isPresent() || signedInToEvents(request)) {
             chain.doFilter(request, response);
         } else {
             reject(request, response);
@@ -65,9 +71,10 @@ class ApiKeyFilter extends OncePerRequestFilter {
         return key;
     }
 
-    /** Compares digests so neither the content nor the length of the key leaks through timing. */
-    private boolean accepted(String presented) {
-        return presented != null && MessageDigest.isEqual(expectedDigest, digest(presented));
+    private static boolean signedInToEvents(HttpServletRequest request) {
+        return HttpMethod.GET.matches(request.getMethod())
+                && EVENTS_PATH.matcher(request.getRequestURI()).matches()
+                && SignedInSession.of(request).isPresent();
     }
 
     private static void reject(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -83,13 +90,5 @@ class ApiKeyFilter extends OncePerRequestFilter {
         response.getWriter()
                 .write("{\"type\":\"https://evalify.io/problems/unauthorized\",\"title\":\"Unauthorized\","
                         + "\"status\":401,\"error\":\"Unauthorized\",\"detail\":\"A valid API key is required.\"}");
-    }
-
-    private static byte[] digest(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -22,6 +22,7 @@ import org.springframework.util.unit.DataSize;
  * @param callback delivery of completion callbacks
  * @param statusCacheTtl how long {@code GET /{id}} may serve a job's status without reading Redis again (a UI
  *     polling every few seconds never notices; thousands of polls a second cost one read per job per period)
+ * @param dashboard the operator's web dashboard ({@code /dashboard})
  */
 @ConfigurationProperties("evalify.api")
 public record ApiProperties(
@@ -35,7 +36,8 @@ public record ApiProperties(
         @DefaultValue("") String callbackSecret,
         @DefaultValue Events events,
         @DefaultValue Callback callback,
-        @DefaultValue("250ms") Duration statusCacheTtl) {
+        @DefaultValue("250ms") Duration statusCacheTtl,
+        @DefaultValue Dashboard dashboard) {
 
     /** Refuses settings that would send callbacks signed with no secret. */
     public ApiProperties {
@@ -90,11 +92,28 @@ public record ApiProperties(
         }
     }
 
+    /**
+     * The operator's dashboard.
+     *
+     * @param sessionIdleTimeout a signed-in session ends after this long without a request
+     * @param sessionMaxAge a session ends this long after sign-in, however active
+     * @param workerGroupPrefix the workers' {@code evalify.worker.group-prefix}, for the lag of lanes that no live
+     *     worker reports (a worker's heartbeat names its own groups)
+     * @param routerApplicationId the workers' Kafka Streams {@code application.id}, likewise
+     * @param adminTimeout how long a page waits for Kafka's admin API before showing what it has
+     */
+    public record Dashboard(
+            @DefaultValue("30m") Duration sessionIdleTimeout,
+            @DefaultValue("12h") Duration sessionMaxAge,
+            @DefaultValue("evalify-worker") String workerGroupPrefix,
+            @DefaultValue("evalify-worker-router") String routerApplicationId,
+            @DefaultValue("3s") Duration adminTimeout) {}
+
     /** Hides the secrets. */
     @Override
     public String toString() {
         return "ApiProperties[apiKey=****, apiKeyHeader=" + apiKeyHeader + ", maxStudentsPerJob=" + maxStudentsPerJob
                 + ", maxBodySize=" + maxBodySize + ", jobDeadline=" + jobDeadline + ", callbackSecret=****, events="
-                + events + ", callback=" + callback + "]";
+                + events + ", callback=" + callback + ", dashboard=" + dashboard + "]";
     }
 }

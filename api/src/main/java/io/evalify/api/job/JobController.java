@@ -9,8 +9,6 @@ import io.evalify.schemas.job.JobStatusResponse;
 import io.evalify.schemas.job.JobSubmission;
 import java.net.URI;
 import java.time.Clock;
-import java.util.Arrays;
-import java.util.Locale;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -95,7 +93,7 @@ class JobController {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw ApiProblem.badParameter("size", "must be between 1 and " + MAX_PAGE_SIZE);
         }
-        var slice = listing.page(quizId, parseStatus(status), JobCursor.decode(cursor, "cursor"), size);
+        var slice = listing.page(quizId, JobViews.parseStatus(status), JobCursor.decode(cursor, "cursor"), size);
         var now = clock.instant();
         var shown = slice.jobs().stream().map(j -> JobViews.statusOf(j, now)).toList();
         var next = slice.next() == null ? null : JobCursor.encode(slice.next());
@@ -115,18 +113,6 @@ class JobController {
         jobs.transition(jobId, JobStatus.CANCELLING, null);
         statuses.forget(jobId);
         return ResponseEntity.accepted().body(status(jobId));
-    }
-
-    /** A status filter as callers write it (any case), or null for none; 400 naming {@code status} otherwise. */
-    static JobStatus parseStatus(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return JobStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badParameter("status", "must be one of " + Arrays.toString(JobStatus.values()));
-        }
     }
 
     private static void checkIdempotencyKey(String key) {

@@ -1,13 +1,29 @@
 package io.evalify.api.job;
 
+import io.evalify.api.web.ApiProblem;
 import io.evalify.core.job.JobSnapshot;
+import io.evalify.schemas.job.JobStatus;
 import io.evalify.schemas.job.JobStatusResponse;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
 
 /** How a job is shown to callers: the snapshot's status JSON with a summary of failed students added. */
 public final class JobViews {
 
     private JobViews() {}
+
+    /** A status filter as callers write it (any case), or null for none; 400 naming {@code status} otherwise. */
+    public static JobStatus parseStatus(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return JobStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badParameter("status", "must be one of " + Arrays.toString(JobStatus.values()));
+        }
+    }
 
     /** The job's status URL, relative to the API's base. */
     public static String statusUrl(String jobId) {

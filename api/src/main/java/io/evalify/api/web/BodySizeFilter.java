@@ -35,9 +35,15 @@ class BodySizeFilter extends OncePerRequestFilter {
         this.limit = properties.maxBodySize().toBytes();
     }
 
+    /**
+     * The dashboard's forms are left to Tomcat, which parses form bodies itself (bounded by
+     * {@code server.tomcat.max-http-form-post-size}): reading them here would leave the form's fields empty.
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        return "GET".equals(request.getMethod())
+                || "HEAD".equals(request.getMethod())
+                || request.getRequestURI().startsWith("/dashboard/");
     }
 
     @Override

@@ -15,7 +15,32 @@ public final class JobKeys {
      */
     public static final String CALLBACKS_PENDING = "evalify:callbacks:pending";
 
+    /**
+     * Sorted set of worker instance ids, scored by their last heartbeat (epoch ms): the dashboard finds the
+     * instances here and reads each one's {@link #workerHeartbeat} hash.
+     */
+    public static final String WORKERS = "evalify:workers";
+
+    /** Sorted set of the global LLM limit's leases: holder id → lease expiry (epoch ms). */
+    public static final String LLM_PERMITS = "evalify:llm:permits";
+
+    /** String set for the {@code Retry-After} of a 429 from the LLM; every worker waits while it exists. */
+    public static final String LLM_COOLDOWN = "evalify:llm:cooldown";
+
     private JobKeys() {}
+
+    /** Hash: one worker instance's last heartbeat (health, lanes in flight); expires when it stops beating. */
+    public static String workerHeartbeat(String instanceId) {
+        return "evalify:worker:{" + instanceId + "}";
+    }
+
+    /**
+     * Hash: one dashboard sign-in session, under the SHA-256 of its cookie value (so whoever reads Redis cannot
+     * take over a session); expires when idle.
+     */
+    public static String dashboardSession(String sessionDigest) {
+        return "evalify:dashboard:session:" + sessionDigest;
+    }
 
     /** Hash: status, quiz, counts, timestamps of one job. */
     public static String job(String jobId) {

@@ -1,5 +1,6 @@
 package io.evalify.worker.grading;
 
+import io.evalify.core.job.JobKeys;
 import io.evalify.core.redis.LuaScripts;
 import io.evalify.grading.RemoteCallException;
 import io.evalify.grading.llm.LlmPermits;
@@ -24,8 +25,8 @@ class RedisLlmPermits implements LlmPermits {
     private static final Logger log = LoggerFactory.getLogger(RedisLlmPermits.class);
     private static final RedisScript<Long> ACQUIRE =
             LuaScripts.load("io/evalify/worker/grading/acquire-permit.lua", Long.class);
-    private static final String HOLDERS = "evalify:llm:permits";
-    private static final String COOLDOWN = "evalify:llm:cooldown";
+    private static final String HOLDERS = JobKeys.LLM_PERMITS;
+    private static final String COOLDOWN = JobKeys.LLM_COOLDOWN;
     private static final Duration MIN_COOLDOWN = Duration.ofSeconds(1);
 
     private final StringRedisTemplate redis;

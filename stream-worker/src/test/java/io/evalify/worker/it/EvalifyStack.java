@@ -209,7 +209,8 @@ public final class EvalifyStack implements AutoCloseable {
         broker.destroy();
     }
 
-    private String apiUrl() {
+    /** The API's base URL, e.g. {@code http://127.0.0.1:41234}. */
+    public String apiUrl() {
         return "http://127.0.0.1:" + api.getEnvironment().getProperty("local.server.port");
     }
 
