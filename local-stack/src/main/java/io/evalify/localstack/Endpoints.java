@@ -25,6 +25,11 @@ public record Endpoints(
         String workerUrl,
         String apiKey) {
 
+    /** The operator's dashboard, served by the API. */
+    public String dashboardUrl() {
+        return apiUrl + "/dashboard";
+    }
+
     /** Prints the URLs; keys are masked. */
     public void print(PrintWriter out, String redisDescription) {
         out.printf("  redis     127.0.0.1:%d (%s)%n", redisPort, redisDescription);
@@ -34,6 +39,7 @@ public record Endpoints(
         out.printf("  judge0    %s%n", judge0Url);
         out.printf("  worker    %s/actuator/health%n", workerUrl);
         out.printf("  api       %s (API_KEY %s)%n", apiUrl, Secrets.mask(apiKey));
+        out.printf("  dashboard %s%n", dashboardUrl());
         out.flush();
     }
 }

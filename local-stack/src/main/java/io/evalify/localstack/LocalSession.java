@@ -65,6 +65,7 @@ public final class LocalSession {
             out.printf("%nstack is running (Ctrl-C to stop it)%n");
             out.printf("  EVALIFY_API_URL=%s%n  EVALIFY_API_KEY=%s%n", endpoints.apiUrl(), endpoints.apiKey());
             out.printf("  EVALIFY_KAFKA_BOOTSTRAP_SERVERS=%s%n", endpoints.bootstrapServers());
+            out.printf("  dashboard %s (sign in with EVALIFY_API_KEY)%n", endpoints.dashboardUrl());
             out.printf(
                     "  other evalify commands in this checkout find it via %s%n",
                     localRoot.resolve(CurrentRun.FILE_NAME));

@@ -109,8 +109,11 @@ class LaneOverview {
     private LanesView.Llm llm(List<WorkerHeartbeat> workers) {
         Long inUse = redis.opsForZSet().count(JobKeys.LLM_PERMITS, clock.millis(), Double.POSITIVE_INFINITY);
         Long cooldown = redis.getExpire(JobKeys.LLM_COOLDOWN, TimeUnit.MILLISECONDS);
-        Integer limit =
-                workers.stream().map(WorkerHeartbeat::llmLimit).findFirst().orElse(null);
+        Integer limit = workers.stream()
+                .map(WorkerHeartbeat::llmLimit)
+                .filter(l -> l > 0)
+                .findFirst()
+                .orElse(null);
         return new LanesView.Llm(inUse == null ? 0 : inUse, limit, cooldown == null || cooldown <= 0 ? null : cooldown);
     }
 

@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * @param health the worker's health endpoint's answer as it is (status, components and their details)
  * @param lanes per lane (by name): tasks in flight here, the window size, and the consumer group and topic
  * @param routerApplicationId the router's Kafka Streams application id (its consumer group)
- * @param llmLimit the global LLM concurrency limit the worker applies
+ * @param llmLimit the global LLM concurrency limit the worker applies, or 0 when it does not say
  */
 public record WorkerHeartbeat(
         @JsonProperty("instance_id") String instanceId,

@@ -25,6 +25,7 @@ public class LaneConsumers implements SmartLifecycle {
     private final RecordHandler handler;
     private final io.micrometer.core.instrument.MeterRegistry registry;
     private final List<SlidingWindowConsumer> consumers = new ArrayList<>();
+    private final Map<TaskLane, SlidingWindowConsumer> byLane = new java.util.EnumMap<>(TaskLane.class);
     private final List<io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics> clientMetrics = new ArrayList<>();
     private volatile boolean running;
 
@@ -63,6 +64,7 @@ public class LaneConsumers implements SmartLifecycle {
             bindMetrics(lane, kafka, consumer);
             consumer.start();
             consumers.add(consumer);
+            byLane.put(lane, consumer);
         }
         running = true;
     }
@@ -96,6 +98,7 @@ public class LaneConsumers implements SmartLifecycle {
     public synchronized void stop() {
         forEachInParallel(SlidingWindowConsumer::close);
         consumers.clear();
+        byLane.clear();
         clientMetrics.forEach(io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics::close);
         clientMetrics.clear();
         running = false;
@@ -105,6 +108,7 @@ public class LaneConsumers implements SmartLifecycle {
     public synchronized void abort() {
         forEachInParallel(SlidingWindowConsumer::abort);
         consumers.clear();
+        byLane.clear();
         running = false;
     }
 
@@ -124,6 +128,18 @@ public class LaneConsumers implements SmartLifecycle {
         return consumers.stream().mapToInt(SlidingWindowConsumer::inFlight).sum();
     }
 
+    /** Tasks in progress now, per lane (for the heartbeat the dashboard reads). */
+    public synchronized Map<TaskLane, Integer> inFlightByLane() {
+        var inFlight = new java.util.EnumMap<TaskLane, Integer>(TaskLane.class);
+        byLane.forEach((lane, consumer) -> inFlight.put(lane, consumer.inFlight()));
+        return inFlight;
+    }
+
+    /** The consumer group of a lane. */
+    public String groupOf(TaskLane lane) {
+        return properties.groupPrefix() + "-" + lane.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     private void forEachInParallel(java.util.function.Consumer<SlidingWindowConsumer> action) {
         var threads = consumers.stream()
                 .map(c -> Thread.ofVirtual().start(() -> action.accept(c)))
@@ -139,9 +155,7 @@ public class LaneConsumers implements SmartLifecycle {
 
     private Map<String, Object> props(TaskLane lane) {
         var props = new HashMap<>(consumerProperties);
-        props.put(
-                ConsumerConfig.GROUP_ID_CONFIG,
-                properties.groupPrefix() + "-" + lane.name().toLowerCase(java.util.Locale.ROOT));
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupOf(lane));
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.min(500, concurrency(lane)));

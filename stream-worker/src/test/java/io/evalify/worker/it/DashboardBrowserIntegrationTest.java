@@ -168,6 +168,9 @@ class DashboardBrowserIntegrationTest {
                 .hasSize(3);
         assertThat(browser.findElement(By.id("router-state")).getText()).isNotBlank();
         assertThat(browser.findElement(By.id("llm-in-use")).getText()).isEqualTo("0");
+        // The worker's own heartbeat: its health components as its health endpoint reports them.
+        var worker = browser.findElement(By.cssSelector("article.worker"));
+        assertThat(worker.getText()).contains("UP").contains("lanes").contains("objective");
         DashboardBrowser.screenshot(browser, "dashboard-lanes");
     }
 
