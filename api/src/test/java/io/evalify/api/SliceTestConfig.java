@@ -1,6 +1,6 @@
 package io.evalify.api;
 
-import io.evalify.api.auth.ApiKeyVerifier;
+import io.evalify.api.auth.ApiKeys;
 import io.evalify.api.config.ApiProperties;
 import io.evalify.core.job.RetentionProperties;
 import io.evalify.schemas.SchemaValidator;
@@ -15,14 +15,20 @@ import org.springframework.context.annotation.Import;
  * them), the key check, a clock and the schema validator. Collaborators at the slice boundary are mocked by each test.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import(ApiKeyVerifier.class)
 @EnableConfigurationProperties({ApiProperties.class, RetentionProperties.class})
+@Import(ApiKeys.class)
 public class SliceTestConfig {
 
     /** The key slice tests send. */
     public static final String API_KEY = "slice-test-key";
 
-    /** Properties every slice uses. */
+    /** A second key, named {@code rotated}, for slices that list {@link #SECOND_KEY_PROPERTY}. */
+    public static final String SECOND_KEY = "slice-test-rotated-key";
+
+    /** Configures {@link #SECOND_KEY}. */
+    public static final String SECOND_KEY_PROPERTY = "evalify.api.api-keys.rotated=" + SECOND_KEY;
+
+    /** Properties every slice uses (one property, so a test can list it beside its own). */
     public static final String KEY_PROPERTY = "evalify.api.api-key=" + API_KEY;
 
     @Bean

@@ -3,6 +3,7 @@ package io.evalify.api;
 import io.evalify.api.config.ApiProperties;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.springframework.util.unit.DataSize;
 
 /** {@link ApiProperties} for tests that build services by hand. */
@@ -31,6 +32,11 @@ public final class TestProperties {
         return with(100, fastCallbacks(5, hosts));
     }
 
+    /** Defaults, with the primary key {@code primary} and the named {@code keys}. */
+    public static ApiProperties withApiKeys(String primary, Map<String, String> keys) {
+        return with(primary, keys, 100, fastCallbacks(5));
+    }
+
     private static ApiProperties.Callback fastCallbacks(int attempts) {
         return fastCallbacks(attempts, List.of(CALLBACK_HOST));
     }
@@ -46,8 +52,14 @@ public final class TestProperties {
     }
 
     private static ApiProperties with(int maxStudents, ApiProperties.Callback callback) {
+        return with("k", Map.of(), maxStudents, callback);
+    }
+
+    private static ApiProperties with(
+            String apiKey, Map<String, String> apiKeys, int maxStudents, ApiProperties.Callback callback) {
         return new ApiProperties(
-                "k",
+                apiKey,
+                apiKeys,
                 "API_KEY",
                 maxStudents,
                 DataSize.ofMegabytes(2),

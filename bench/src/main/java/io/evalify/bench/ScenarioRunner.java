@@ -143,7 +143,8 @@ final class ScenarioRunner {
     /** S1: descriptive answers, slow LLM: time to COMPLETED against the ideal, and the worker's peak RSS. */
     ScenarioResult s1() {
         boolean reset = ProcessMemory.resetPeak(workerPid);
-        WorkerLlmCalls llmCalls = new WorkerLlmCalls(endpoints.workerUrl());
+        // A local stack's worker takes the API's key as its management key (SpringApps).
+        WorkerLlmCalls llmCalls = new WorkerLlmCalls(endpoints.workerUrl(), endpoints.apiKey());
         Optional<Long> callsBefore = llmCalls.total();
         JobRun run = jobs.run(BenchPlan.S1_QUIZ);
         Optional<Long> calls = callsBefore.flatMap(before -> llmCalls.total().map(after -> after - before));

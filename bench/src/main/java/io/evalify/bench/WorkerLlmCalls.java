@@ -19,19 +19,25 @@ final class WorkerLlmCalls {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final URI prometheus;
+    private final String managementKey;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
-    /** Reads from the worker whose root (management) URL is {@code workerUrl}. */
-    WorkerLlmCalls(String workerUrl) {
+    /** Reads from the worker whose root (management) URL is {@code workerUrl}, with its management key. */
+    WorkerLlmCalls(String workerUrl, String managementKey) {
         this.prometheus = URI.create(workerUrl + "/actuator/prometheus");
+        this.managementKey = managementKey;
     }
 
     /** The calls so far, or empty when the endpoint cannot be read. */
     Optional<Long> total() {
         try {
             HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(prometheus).timeout(TIMEOUT).GET().build(),
+                    HttpRequest.newBuilder(prometheus)
+                            .timeout(TIMEOUT)
+                            .header("Authorization", "Bearer " + managementKey)
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? Optional.of(sum(response.body())) : Optional.empty();
         } catch (IOException e) {

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class WorkerLlmCallsTest {
 
+    private static final String KEY = "management-key-of-the-test";
+
     private static final String EXPOSITION = """
             # HELP evalify_llm_requests_seconds LLM chat-completion calls
             # TYPE evalify_llm_requests_seconds histogram
@@ -30,6 +32,11 @@ class WorkerLlmCallsTest {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/actuator/prometheus", exchange -> {
             byte[] body = EXPOSITION.getBytes(StandardCharsets.UTF_8);
+            if (!("Bearer " + KEY).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                exchange.sendResponseHeaders(401, -1);
+                exchange.close();
+                return;
+            }
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -37,7 +44,7 @@ class WorkerLlmCallsTest {
         server.start();
         try {
             var calls =
-                    new WorkerLlmCalls("http://127.0.0.1:" + server.getAddress().getPort());
+                    new WorkerLlmCalls("http://127.0.0.1:" + server.getAddress().getPort(), KEY);
 
             assertThat(calls.total()).contains(10_000L);
         } finally {
@@ -47,6 +54,6 @@ class WorkerLlmCallsTest {
 
     @Test
     void shouldReportNothingWhenTheWorkerCannotBeRead() {
-        assertThat(new WorkerLlmCalls("http://127.0.0.1:1").total()).isEmpty();
+        assertThat(new WorkerLlmCalls("http://127.0.0.1:1", KEY).total()).isEmpty();
     }
 }

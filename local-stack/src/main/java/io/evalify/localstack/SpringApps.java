@@ -45,11 +45,15 @@ public final class SpringApps {
     static Map<String, String> environment(Endpoints e, int port) {
         Map<String, String> env = new HashMap<>();
         env.put("SERVER_PORT", Integer.toString(port));
+        // A local run may use the fakes' default backend key; a deployment must not (SecretRules).
+        env.put("SPRING_PROFILES_ACTIVE", "local");
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", e.bootstrapServers());
         env.put("SPRING_DATA_REDIS_HOST", "127.0.0.1");
         env.put("SPRING_DATA_REDIS_PORT", Integer.toString(e.redisPort()));
         env.put("EVALIFY_BACKEND_BASE_URL", e.backend().url());
         env.put("EVALIFY_API_API_KEY", e.apiKey());
+        // One key for a local operator: the API's also opens the worker's metrics and health details.
+        env.put("EVALIFY_WORKER_MANAGEMENT_KEY", e.apiKey());
         env.put("EVALIFY_LLM_BASE_URL", e.llm().url());
         env.put("EVALIFY_JUDGE0_BASE_URL", e.judge0Url());
         putIfSet(env, "EVALIFY_BACKEND_API_KEY", e.backend().apiKey());

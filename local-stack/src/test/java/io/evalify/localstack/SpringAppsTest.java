@@ -29,6 +29,7 @@ class SpringAppsTest {
                 .containsEntry("EVALIFY_BACKEND_BASE_URL", "http://127.0.0.1:1/api/utils")
                 .containsEntry("EVALIFY_BACKEND_API_KEY", "backend-key")
                 .containsEntry("EVALIFY_API_API_KEY", "api-key")
+                .containsEntry("EVALIFY_WORKER_MANAGEMENT_KEY", "api-key")
                 .containsEntry("EVALIFY_LLM_BASE_URL", "http://127.0.0.1:2")
                 .containsEntry("EVALIFY_LLM_API_KEY", "llm-key")
                 .containsEntry("EVALIFY_JUDGE0_BASE_URL", "http://127.0.0.1:3")

@@ -2,6 +2,7 @@ package io.evalify.api.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -9,7 +10,10 @@ import org.springframework.util.unit.DataSize;
 /**
  * The API's settings ({@code evalify.api.*}).
  *
- * @param apiKey the shared secret callers send (the old evaluator's {@code EVALUATION_SERVICE_API_KEY})
+ * @param apiKey the shared secret callers send (the old evaluator's {@code EVALUATION_SERVICE_API_KEY}); named
+ *     {@code primary} in the logs
+ * @param apiKeys more keys callers may send, by a name the logs show ({@code evalify.api.api-keys.ui=...}): add
+ *     the next key here, move the callers, then make it the primary and drop the old one; an empty one is no key
  * @param apiKeyHeader the header carrying it; {@code Authorization: Bearer} is accepted too
  * @param maxStudentsPerJob the most tasks one job may have
  * @param maxBodySize the largest request body accepted, also for chunked bodies without a length
@@ -27,6 +31,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("evalify.api")
 public record ApiProperties(
         @DefaultValue("api_key") String apiKey,
+        Map<String, String> apiKeys,
         @DefaultValue("API_KEY") String apiKeyHeader,
         @DefaultValue("100000") int maxStudentsPerJob,
         @DefaultValue("2MB") DataSize maxBodySize,
@@ -41,6 +46,7 @@ public record ApiProperties(
 
     /** Refuses settings that would send callbacks signed with no secret. */
     public ApiProperties {
+        apiKeys = apiKeys == null ? Map.of() : Map.copyOf(apiKeys);
         if (callback != null
                 && !callback.allowedHosts().isEmpty()
                 && (callbackSecret == null || callbackSecret.isBlank())) {
@@ -112,7 +118,8 @@ public record ApiProperties(
     /** Hides the secrets. */
     @Override
     public String toString() {
-        return "ApiProperties[apiKey=****, apiKeyHeader=" + apiKeyHeader + ", maxStudentsPerJob=" + maxStudentsPerJob
+        return "ApiProperties[apiKey=****, apiKeys=" + apiKeys.keySet() + ", apiKeyHeader=" + apiKeyHeader
+                + ", maxStudentsPerJob=" + maxStudentsPerJob
                 + ", maxBodySize=" + maxBodySize + ", jobDeadline=" + jobDeadline + ", callbackSecret=****, events="
                 + events + ", callback=" + callback + ", dashboard=" + dashboard + "]";
     }

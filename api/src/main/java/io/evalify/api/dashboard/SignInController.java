@@ -1,6 +1,6 @@
 package io.evalify.api.dashboard;
 
-import io.evalify.api.auth.ApiKeyVerifier;
+import io.evalify.api.auth.ApiKeys;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -21,10 +21,10 @@ class SignInController {
 
     private static final Logger log = LoggerFactory.getLogger(SignInController.class);
 
-    private final ApiKeyVerifier keys;
+    private final ApiKeys keys;
     private final DashboardSessions sessions;
 
-    SignInController(ApiKeyVerifier keys, DashboardSessions sessions) {
+    SignInController(ApiKeys keys, DashboardSessions sessions) {
         this.keys = keys;
         this.sessions = sessions;
     }

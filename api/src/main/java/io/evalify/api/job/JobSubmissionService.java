@@ -243,8 +243,14 @@ public class JobSubmissionService {
                 // The backend does not know the quiz (or an id that cannot be routed): the caller's mistake.
                 throw ApiProblem.unprocessable("quiz-not-found", "Quiz not found", "The backend has no such quiz");
             }
+            // The backend's own words stay in our log: they can name its internals, and callers get a stable type.
+            log.warn("Evalify backend failed on {} with status {}: {}", e.route(), e.status(), e.getMessage());
             throw ApiProblem.dependencyFailed(
-                    HttpStatus.BAD_GATEWAY, "backend-unavailable", "Evalify backend failed", e.getMessage());
+                    HttpStatus.BAD_GATEWAY,
+                    "backend-unavailable",
+                    "Evalify backend failed",
+                    "The Evalify backend did not answer as expected; nothing was created. The service log has the"
+                            + " cause under this problem's correlation_id.");
         }
     }
 }

@@ -51,7 +51,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             response.header(
                     HttpHeaders.RETRY_AFTER, String.valueOf(problem.retryAfter().toSeconds()));
         }
-        return response.body(body);
+        return response.body(withCorrelationId(body));
     }
 
     @ExceptionHandler(JobNotFoundException.class)
@@ -89,7 +89,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         var body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "An internal error occurred.");
         body.setType(URI.create(TYPE_BASE + "internal-error"));
         body.setTitle("Internal error");
-        return ResponseEntity.internalServerError().body(body);
+        return ResponseEntity.internalServerError().body(withCorrelationId(body));
     }
 
     /** Gives Spring's own problems (type {@code about:blank}) our type URIs and field errors. */
@@ -104,8 +104,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 problem.setTitle("Malformed request body");
                 problem.setDetail("The request body is missing or cannot be read.");
             }
+            withCorrelationId(problem);
         }
         return response;
+    }
+
+    /** Every problem names its request, so the log lines with the cause can be found. */
+    private static ProblemDetail withCorrelationId(ProblemDetail problem) {
+        var id = CorrelationId.current();
+        if (id != null) {
+            problem.setProperty(CorrelationId.MDC_KEY, id);
+        }
+        return problem;
     }
 
     private static String typeOf(Exception ex, HttpStatusCode status) {

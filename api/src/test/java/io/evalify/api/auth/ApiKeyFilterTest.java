@@ -25,7 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
  * The key check runs before routing, so these requests need no controller: a 404 behind the filter proves the key
  * was accepted, a 401 that it was not.
  */
-@WebMvcTest(controllers = ApiKeyFilterTest.NoController.class, properties = SliceTestConfig.KEY_PROPERTY)
+@WebMvcTest(
+        controllers = ApiKeyFilterTest.NoController.class,
+        properties = {SliceTestConfig.KEY_PROPERTY, SliceTestConfig.SECOND_KEY_PROPERTY})
 @Import(SliceTestConfig.class)
 @ActiveProfiles("auth-test")
 class ApiKeyFilterTest {
@@ -83,8 +85,7 @@ class ApiKeyFilterTest {
                 "/swagger-ui/index.html",
                 "/v3/api-docs",
                 "/actuator/health",
-                "/actuator/health/liveness",
-                "/actuator/prometheus"
+                "/actuator/health/liveness"
             })
     void shouldLeaveOpenPathsOpen(String path) throws Exception {
         mvc.perform(get(path)).andExpect(status().is(not(401)));
@@ -100,8 +101,14 @@ class ApiKeyFilterTest {
     @Profile("auth-test")
     static class NoController {}
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/actuator/env", "/actuator/prometheus", "/actuator/info"})
+    void shouldProtectTheRestOfActuator(String path) throws Exception {
+        mvc.perform(get(path)).andExpect(status().isUnauthorized());
+    }
+
     @Test
-    void shouldProtectTheRestOfActuator() throws Exception {
-        mvc.perform(get("/actuator/env")).andExpect(status().isUnauthorized());
+    void shouldAcceptANamedKeyBesideThePrimaryOne() throws Exception {
+        mvc.perform(get(JOB).header("API_KEY", SliceTestConfig.SECOND_KEY)).andExpect(status().isNotFound());
     }
 }

@@ -7,7 +7,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** {@code evalify.api.*} bound the way the application binds it. */
 class ApiPropertiesTest {
@@ -40,6 +43,19 @@ class ApiPropertiesTest {
                 "evalify.api.callback-secret", "s3cret"));
         assertThat(properties.callback().allowedHosts()).containsExactly("hooks.example.edu", "*.lms.example.edu");
         assertThat(properties.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void shouldBindNamedKeysFromTheEnvironmentAsComposePassesThem() {
+        var environment = new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                Map.of("EVALIFY_API_API_KEY", "primary-key-value", "EVALIFY_API_APIKEYS_MONITORING", "m0n1t0r"));
+        var properties = new Binder(ConfigurationPropertySources.from(environment))
+                .bindOrCreate("evalify.api", ApiProperties.class);
+
+        assertThat(properties.apiKey()).isEqualTo("primary-key-value");
+        assertThat(properties.apiKeys()).containsExactly(Map.entry("monitoring", "m0n1t0r"));
+        assertThat(properties.toString()).doesNotContain("primary-key-value", "m0n1t0r");
     }
 
     private static ApiProperties bind(Map<String, String> values) {

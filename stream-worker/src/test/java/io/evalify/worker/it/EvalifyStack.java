@@ -40,6 +40,9 @@ public final class EvalifyStack implements AutoCloseable {
     /** The key callers send to the API in tests. */
     public static final String API_KEY = "test-api-key";
 
+    /** The key the worker's management endpoints require in tests. */
+    public static final String MANAGEMENT_KEY = "test-management-key";
+
     private final EmbeddedKafkaKraftBroker broker;
     private final FakeBackend backend;
     private final FakeLlm llm;
@@ -146,12 +149,20 @@ public final class EvalifyStack implements AutoCloseable {
                 .until(() -> status(jobId), s -> s.status() == expected);
     }
 
-    /** GETs a path of the worker's own web server (actuator). */
+    /** GETs a path of the worker's own web server (actuator) with the management key. */
     public ApiResponseText getWorker(String path) {
+        return getWorker(path, "Bearer " + MANAGEMENT_KEY);
+    }
+
+    /** GETs a path of the worker's own web server with {@code authorization} (null: none). */
+    public ApiResponseText getWorker(String path, String authorization) {
         var url = "http://127.0.0.1:" + worker.getEnvironment().getProperty("local.server.port") + path;
+        var request = HttpRequest.newBuilder(URI.create(url)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
-            var response = http.send(
-                    HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new ApiResponseText(response.statusCode(), response.body());
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
@@ -250,6 +261,7 @@ public final class EvalifyStack implements AutoCloseable {
         props.put("evalify.llm.api-key", "fake-llm-key");
         props.put("evalify.llm.model", "fake-model");
         props.put("evalify.judge0.base-url", judge0.rootUrl());
+        props.put("evalify.worker.management.key", MANAGEMENT_KEY);
         props.putAll(workerOverrides);
         props.putAll(extra);
         return new SpringApplicationBuilder(WorkerApplication.class).run(args(props));
@@ -272,6 +284,7 @@ public final class EvalifyStack implements AutoCloseable {
     private Map<String, Object> commonProperties() {
         var props = new HashMap<String, Object>();
         props.put("server.port", "0");
+        props.put("spring.profiles.active", "test"); // the fakes' default keys are allowed (SecretRules)
         props.put("spring.main.banner-mode", "off");
         props.put("spring.kafka.bootstrap-servers", broker.getBrokersAsString());
         props.put("spring.data.redis.host", "127.0.0.1");

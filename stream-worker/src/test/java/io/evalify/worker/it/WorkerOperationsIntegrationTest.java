@@ -17,7 +17,7 @@ import org.springframework.kafka.config.KafkaStreamsConfiguration;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 
-/** Operating the worker: graceful shutdown mid-job, metrics, readiness, liveness. */
+/** Operating the worker: graceful shutdown mid-job, metrics, readiness, liveness, who may read them. */
 class WorkerOperationsIntegrationTest extends StackPerTest {
 
     @Test
@@ -120,6 +120,23 @@ class WorkerOperationsIntegrationTest extends StackPerTest {
                 .contains("evalify_worker_in_flight{lane=\"llm\"}")
                 .containsPattern(
                         "kafka_consumer_fetch_manager_records_lag_max\\{client_id=\"consumer-worker-[^\"]*-llm-[^}]*lane=\"llm\"");
+    }
+
+    @Test
+    void shouldShowMetricsAndHealthDetailsOnlyToAManagementKey() {
+        assertThat(stack.getWorker("/actuator/prometheus", null).status()).isEqualTo(401);
+        assertThat(stack.getWorker("/actuator/prometheus", "Bearer not-the-key").status())
+                .isEqualTo(401);
+        assertThat(stack.getWorker("/actuator/health/../prometheus", null).status())
+                .isEqualTo(401);
+
+        var probe = stack.getWorker("/actuator/health/readiness", null);
+        assertThat(probe.status()).isEqualTo(200);
+        assertThat(probe.body()).contains("\"status\":\"UP\"").doesNotContain("redis", "kafkaStreams", "lanes");
+        assertThat(stack.getWorker("/actuator/health", null).body()).doesNotContain("components");
+
+        assertThat(stack.getWorker("/actuator/prometheus").status()).isEqualTo(200);
+        assertThat(stack.getWorker("/actuator/health").body()).contains("components", "redis");
     }
 
     @Test
