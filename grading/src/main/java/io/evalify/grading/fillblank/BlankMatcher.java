@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
 final class BlankMatcher {
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    // Possessive quantifiers: "\\d+\\.?\\d*" backtracked quadratically over a long run of digits.
-    private static final Pattern NUMBER =
-            Pattern.compile("[+-]?+(?:\\d++(?:\\.\\d*+)?+|\\.\\d++)(?:[eE][+-]?+\\d++)?+");
+    // Possessive quantifiers: "\\d+\\.?\\d*" backtracked quadratically over a long run of digits (LongNumberTest
+    // counts the reads).
+    static final Pattern NUMBER = Pattern.compile("[+-]?+(?:\\d++(?:\\.\\d*+)?+|\\.\\d++)(?:[eE][+-]?+\\d++)?+");
     private static final int MAX_NUMBER_LENGTH = 64;
 
     private BlankMatcher() {}

@@ -85,14 +85,38 @@ public final class InjectionDetector {
      * to exhaust the scan ({@link ScanBudget}, {@link MatchingText}).
      */
     public boolean suspicious(String answer) {
+        return scan(answer).suspicious();
+    }
+
+    /**
+     * {@link #suspicious} with the number of characters its patterns read, which is linear in the answer's
+     * length for every answer: the hostile-answer tests assert it, so a pattern that backtracks is caught by a
+     * count, not by a clock.
+     */
+    public Scan scan(String answer) {
         if (answer == null || answer.isBlank()) {
-            return false;
+            return new Scan(false, 0);
         }
+        var reads = new Reads();
         try {
-            return hasTagCharacters(answer) || matchesAnyForm(answer, HtmlText.of(answer));
+            return new Scan(
+                    hasTagCharacters(answer) || matchesAnyForm(answer, HtmlText.of(answer), reads), reads.total);
         } catch (ScanBudget.Exhausted e) {
-            return true;
+            return new Scan(true, reads.total);
         }
+    }
+
+    /**
+     * What a scan found and what it cost.
+     *
+     * @param suspicious whether the answer looks addressed to the grader (or exhausted the scan)
+     * @param charactersRead characters the patterns read, over every form of the answer
+     */
+    public record Scan(boolean suspicious, long charactersRead) {}
+
+    /** The reads of one scan's patterns, summed over its forms. */
+    private static final class Reads {
+        private long total;
     }
 
     private static boolean hasTagCharacters(String text) {
@@ -103,7 +127,7 @@ public final class InjectionDetector {
      * Scans each distinct normalised form once: a plain-text answer has the same text as its HTML reading, so
      * most answers need one scan by the Latin patterns and one by the few non-Latin ones.
      */
-    private static boolean matchesAnyForm(String raw, String text) {
+    private static boolean matchesAnyForm(String raw, String text, Reads reads) {
         var plain = new LinkedHashSet<String>();
         var folded = new LinkedHashSet<String>();
         for (String form : List.of(raw, text)) {
@@ -111,13 +135,18 @@ public final class InjectionDetector {
             plain.add(forms.plain());
             folded.add(forms.folded());
         }
-        return folded.stream().anyMatch(form -> matchesAny(LATIN, form) || hasLetterRun(form))
-                || plain.stream().anyMatch(form -> matchesAny(NON_LATIN, form));
+        return folded.stream().anyMatch(form -> matchesAny(LATIN, form, reads) || hasLetterRun(form))
+                || plain.stream().anyMatch(form -> matchesAny(NON_LATIN, form, reads));
     }
 
-    private static boolean matchesAny(List<Pattern> patterns, String text) {
+    private static boolean matchesAny(List<Pattern> patterns, String text, Reads reads) {
         var budgeted = new ScanBudget(text, patterns.size());
-        return patterns.stream().anyMatch(pattern -> pattern.matcher(budgeted).find());
+        try {
+            return patterns.stream()
+                    .anyMatch(pattern -> pattern.matcher(budgeted).find());
+        } finally {
+            reads.total += budgeted.reads();
+        }
     }
 
     private static boolean hasLetterRun(String folded) {

@@ -34,6 +34,11 @@ final class ScanBudget implements CharSequence {
         return text.charAt(index);
     }
 
+    /** Characters read so far. */
+    long reads() {
+        return reads;
+    }
+
     private void check() {
         if (Thread.currentThread().isInterrupted()) {
             throw new GradingInterruptedException();
