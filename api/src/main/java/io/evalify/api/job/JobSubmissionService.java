@@ -17,6 +17,7 @@ import io.evalify.schemas.job.JobSubmission;
 import io.evalify.schemas.task.TaskEvent;
 import io.evalify.schemas.task.TaskLane;
 import java.time.Clock;
+import java.util.AbstractList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -91,16 +92,12 @@ public class JobSubmissionService {
                     "Callback URL not allowed",
                     "The host of callback_url is not in the service's evalify.api.callback.allowed-hosts");
         }
-        var students = StudentResolver.resolve(
-                call(() -> backend.responseStatuses(quizId)),
-                request.filters().studentIds(),
-                request.config().overrideEvaluated());
-        if (students.size() > properties.maxStudentsPerJob()) {
-            throw ApiProblem.unprocessable(
-                    "too-many-students",
-                    "Too many students",
-                    students.size() + " students exceed the limit of " + properties.maxStudentsPerJob() + " per job");
-        }
+        var students = call(() -> backend.responseStatuses(
+                quizId,
+                StudentResolver.collector(
+                        request.filters().studentIds(),
+                        request.config().overrideEvaluated(),
+                        properties.maxStudentsPerJob())));
         var questions = filterQuestions(
                 call(() -> backend.questions(quizId)), request.filters().questionIds());
         if (questions.isEmpty() && !call(() -> backend.quizExists(quizId))) {
@@ -174,20 +171,33 @@ public class JobSubmissionService {
         }
     }
 
+    /**
+     * The job's tasks as a view over its student ids: each task is built when the publisher reaches it and dropped
+     * once the producer has serialized it, so a 100,000-student job never holds 100,000 task objects.
+     */
     private List<TaskEvent> tasks(NewJob job) {
         var now = clock.instant();
-        return job.studentIds().stream()
-                .map(student -> new TaskEvent(
+        var students = job.studentIds();
+        return new AbstractList<>() {
+            @Override
+            public TaskEvent get(int index) {
+                return new TaskEvent(
                         job.jobId(),
                         job.quizId(),
-                        student,
+                        students.get(index),
                         job.questionIds(),
                         job.overrideEvaluated(),
                         job.lane(),
                         1,
                         now,
-                        null))
-                .toList();
+                        null);
+            }
+
+            @Override
+            public int size() {
+                return students.size();
+            }
+        };
     }
 
     private JobAccepted repeat(IdempotencyRecord stored, String bodyHash) {

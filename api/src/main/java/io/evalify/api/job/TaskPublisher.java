@@ -3,12 +3,12 @@ package io.evalify.api.job;
 import io.evalify.core.topic.Topics;
 import io.evalify.schemas.task.TaskEvent;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -33,19 +33,21 @@ class TaskPublisher {
 
     /**
      * Sends all tasks to their lane's submission topic, keyed by {@code jobId:studentId} so a job spreads over
-     * every partition.
+     * every partition. It keeps a count of acknowledgements, not a future per task: what a large job holds while
+     * publishing is the producer's buffer ({@code buffer.memory}; a send waits for room), not one object per
+     * student. The first failure ends the wait.
      *
      * @throws PublishException when any send fails or the acknowledgements take longer than {@code timeout}
      */
     void publishAll(List<TaskEvent> tasks, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        var sends = new ArrayList<CompletableFuture<?>>(tasks.size());
+        var acknowledgements = new Acknowledgements(tasks.size());
         try {
             for (var task : tasks) {
-                sends.add(template.send(Topics.submitted(task.lane()).name(), task.key(), task));
+                template.send(Topics.submitted(task.lane()).name(), task.key(), task)
+                        .whenComplete(acknowledgements::record);
             }
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
-                    .get(Math.max(deadline - System.nanoTime(), 0), TimeUnit.NANOSECONDS);
+            acknowledgements.all().get(Math.max(deadline - System.nanoTime(), 0), TimeUnit.NANOSECONDS);
         } catch (KafkaException | org.springframework.kafka.KafkaException e) {
             // Thrown by send itself: no metadata or no buffer space within max.block.ms, a closed producer.
             throw new PublishException(reason(e), e);
@@ -53,8 +55,8 @@ class TaskPublisher {
             throw new PublishException(reason(e.getCause()), e.getCause());
         } catch (TimeoutException e) {
             throw new PublishException(
-                    "the broker did not acknowledge " + unacknowledged(sends) + " of " + tasks.size() + " tasks within "
-                            + timeout,
+                    "the broker did not acknowledge " + acknowledgements.outstanding() + " of " + tasks.size()
+                            + " tasks within " + timeout,
                     e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -62,8 +64,34 @@ class TaskPublisher {
         }
     }
 
-    private static long unacknowledged(List<CompletableFuture<?>> sends) {
-        return sends.stream().filter(s -> !s.isDone()).count();
+    /** Counts the broker's answers to a batch of sends; done when all are acknowledged or at the first failure. */
+    private static final class Acknowledgements {
+
+        private final AtomicLong outstanding;
+        private final CompletableFuture<Void> all = new CompletableFuture<>();
+
+        Acknowledgements(long sends) {
+            outstanding = new AtomicLong(sends);
+            if (sends == 0) {
+                all.complete(null);
+            }
+        }
+
+        void record(Object result, Throwable failure) {
+            if (failure != null) {
+                all.completeExceptionally(failure);
+            } else if (outstanding.decrementAndGet() == 0) {
+                all.complete(null);
+            }
+        }
+
+        CompletableFuture<Void> all() {
+            return all;
+        }
+
+        long outstanding() {
+            return outstanding.get();
+        }
     }
 
     /** The innermost Kafka client message: it names the cause (a time-out, the topic, the broker's error). */

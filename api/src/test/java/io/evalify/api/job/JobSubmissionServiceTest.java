@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
@@ -30,6 +31,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collector;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +51,7 @@ class JobSubmissionServiceTest {
 
     @BeforeEach
     void givenAQuizOfTwoSubmittedStudents() {
-        when(backend.responseStatuses(quiz)).thenReturn(List.of(row("s1"), row("s2")));
+        givenRows(List.of(row("s1"), row("s2")));
         when(backend.questions(quiz)).thenReturn(List.of(new Question("q1", "MCQ", 1.0, null, "?", null, null, 0)));
     }
 
@@ -92,7 +94,7 @@ class JobSubmissionServiceTest {
 
     @Test
     void shouldIgnoreAResponseRowWithoutAStudentId() {
-        when(backend.responseStatuses(quiz)).thenReturn(List.of(row("s1"), row(null), row("s2")));
+        givenRows(List.of(row("s1"), row(null), row("s2")));
 
         service.submit(submission(false), null, null);
 
@@ -158,7 +160,7 @@ class JobSubmissionServiceTest {
     @Test
     void shouldRefuseMoreStudentsThanTheLimitWith422AndCreateNothing() {
         var many = IntStream.range(0, 4).mapToObj(i -> row("s" + i)).toList();
-        when(backend.responseStatuses(quiz)).thenReturn(many);
+        givenRows(many);
         assertThatThrownBy(() -> service.submit(submission(false), null, null))
                 .isInstanceOfSatisfying(ApiProblem.class, p -> {
                     assertThat(p.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
@@ -170,7 +172,7 @@ class JobSubmissionServiceTest {
 
     @Test
     void shouldRefuseAnUnknownQuizWith422() {
-        when(backend.responseStatuses(quiz)).thenReturn(List.of());
+        givenRows(List.of());
         when(backend.questions(quiz)).thenReturn(List.of());
         when(backend.quizExists(quiz)).thenReturn(false);
         assertThatThrownBy(() -> service.submit(submission(false), null, null))
@@ -202,7 +204,8 @@ class JobSubmissionServiceTest {
 
     @Test
     void shouldAnswer502WhenTheBackendFails() {
-        when(backend.responseStatuses(quiz)).thenThrow(new BackendException("GET responses", 500, "boom", null));
+        when(backend.responseStatuses(eq(quiz), any()))
+                .thenThrow(new BackendException("GET responses", 500, "boom", null));
         assertThatThrownBy(() -> service.submit(submission(false), null, null))
                 .isInstanceOfSatisfying(
                         ApiProblem.class, p -> assertThat(p.status()).isEqualTo(HttpStatus.BAD_GATEWAY));
@@ -224,6 +227,14 @@ class JobSubmissionServiceTest {
         ArgumentCaptor<List<TaskEvent>> tasks = ArgumentCaptor.forClass(List.class);
         verify(publisher).publishAll(tasks.capture(), any());
         return tasks.getValue();
+    }
+
+    /** The backend's list as the client hands it to the resolver: row by row into its collector. */
+    private void givenRows(List<ResponseStatus> rows) {
+        when(backend.responseStatuses(eq(quiz), any())).thenAnswer(call -> {
+            Collector<ResponseStatus, Object, Object> collector = call.getArgument(1);
+            return rows.stream().collect(collector);
+        });
     }
 
     private ResponseStatus row(String student) {

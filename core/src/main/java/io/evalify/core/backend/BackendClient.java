@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collector;
+import java.util.stream.Collectors;
 import okhttp3.ConnectionPool;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -86,9 +88,24 @@ public class BackendClient {
      * skipped: what planning a job needs, at a fraction of the cost of {@link #responses}.
      */
     public List<ResponseStatus> responseStatuses(String quizId) {
+        return responseStatuses(quizId, Collectors.toList());
+    }
+
+    /**
+     * The status columns of every response row of a quiz, each handed to {@code collector} while the list
+     * arrives, so the caller keeps only what it selects (a 100,000-student list is ~160 MB). A try that fails
+     * mid-body and is retried starts again with a new container from the collector's supplier; an exception the
+     * collector throws ends the call without retries and is thrown as it is.
+     */
+    public <A, R> R responseStatuses(String quizId, Collector<ResponseStatus, A, R> collector) {
         var route = "GET /eval/quiz/{id}/student";
         var request = request("/eval/quiz/" + enc(quizId) + "/student").get().build();
-        return sendForStreamed(route, request, ResponseStatusReader::read);
+        return sendForStreamed(route, request, parser -> {
+            A container = collector.supplier().get();
+            var accumulator = collector.accumulator();
+            ResponseStatusReader.read(parser, row -> accumulator.accept(container, row));
+            return collector.finisher().apply(container);
+        });
     }
 
     /** One student's response row; a 404 means the student has none. Bound straight from the bytes. */

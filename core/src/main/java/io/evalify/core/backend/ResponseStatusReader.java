@@ -1,8 +1,7 @@
 package io.evalify.core.backend;
 
 import io.evalify.schemas.backend.ResponseStatus;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.function.Consumer;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.exc.StreamReadException;
@@ -18,13 +17,13 @@ final class ResponseStatusReader {
     private ResponseStatusReader() {}
 
     /**
-     * The rows in backend order; a missing or null {@code responses} is an empty list.
+     * Hands each row to {@code rows} in backend order as soon as it is read, so nothing of the list is held here; a
+     * missing or null {@code responses} has no rows.
      *
      * @throws StreamReadException when the answer is not an object or a row is not an object
      */
-    static List<ResponseStatus> read(JsonParser parser) {
+    static void read(JsonParser parser, Consumer<ResponseStatus> rows) {
         expect(parser, parser.nextToken() == JsonToken.START_OBJECT, "the answer is not a JSON object");
-        List<ResponseStatus> rows = new ArrayList<>();
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             boolean responses = "responses".equals(parser.currentName());
             JsonToken value = parser.nextToken();
@@ -35,13 +34,12 @@ final class ResponseStatusReader {
                 parser.skipChildren();
             }
         }
-        return rows;
     }
 
-    private static void readRows(JsonParser parser, List<ResponseStatus> rows) {
+    private static void readRows(JsonParser parser, Consumer<ResponseStatus> rows) {
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
             expect(parser, token == JsonToken.START_OBJECT, "a response row is not an object");
-            rows.add(readRow(parser));
+            rows.accept(readRow(parser));
         }
     }
 

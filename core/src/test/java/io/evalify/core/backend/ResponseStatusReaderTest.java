@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.evalify.schemas.Json;
 import io.evalify.schemas.backend.ResponseStatus;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JsonParser;
@@ -58,7 +59,9 @@ class ResponseStatusReaderTest {
 
     private static List<ResponseStatus> read(String json) {
         try (JsonParser parser = Json.mapper().createParser(json)) {
-            return ResponseStatusReader.read(parser);
+            var rows = new ArrayList<ResponseStatus>();
+            ResponseStatusReader.read(parser, rows::add);
+            return rows;
         }
     }
 }
