@@ -1,6 +1,6 @@
 """Celery app for the Celery baseline: Redis broker + Redis result backend, one task per student.
 
-Settings follow the current evaluator (reference §2.5/§8.1): JSON serialisation, acks_late, prefetch 1,
+Settings follow the current evaluator's Celery configuration: JSON serialisation, acks_late, prefetch 1,
 results kept in the Redis backend (result_expires 3600 s), queue `desc-queue` consumed by a gevent pool
 of 100:
 

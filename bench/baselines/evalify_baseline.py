@@ -7,7 +7,7 @@ one student:
    DescriptiveEval's ``questions:{quiz}_questions_evalcache``, so RQ's fork-per-job ``Worker`` does not
    refetch them from the backend for every job),
 2. ``GET {backend}/eval/quiz/{quiz}/student/{student}``,
-3. grade: MCQ / MMCQ / TRUE_FALSE by the reference rules (§4.1-4.3), DESCRIPTIVE with one LLM call
+3. grade: MCQ / MMCQ / TRUE_FALSE by the old evaluator's rules (docs/GRADING.md), DESCRIPTIVE with one LLM call
    (tagged prompt, JSON reply, score clamped to [0, marks]),
 4. ``POST {backend}/eval/quiz/{quiz}/save/{student}`` with {score, totalScore, evaluationResult},
 5. one Lua script in Redis: ``HINCRBY progress:{job} done 1`` and, when done == total, status COMPLETED
@@ -37,7 +37,7 @@ import urllib.parse
 
 import redis
 
-BACKEND_TIMEOUT_S = 30.0  # the evaluator's backend timeout (reference §3)
+BACKEND_TIMEOUT_S = 30.0  # the evaluator's backend timeout (docs/BACKEND-CONTRACT.md)
 LLM_TIMEOUT_S = 120.0
 CACHE_TTL_S = 3600  # DescriptiveEval's CACHE_EX
 
@@ -214,7 +214,7 @@ def quiz_data(quiz_id):
         return cached
 
 
-# ---------------------------------------------------------------- grading rules (reference §4.1-4.3)
+# ---------------------------------------------------------------- grading rules (docs/GRADING.md)
 
 class GradingError(Exception):
     """Business failure: the question is saved as ERROR with mark 0."""

@@ -15,9 +15,9 @@ import java.time.Duration;
 
 /**
  * One persistent HTTP/1.1 connection that sends a prepared request and reads the whole answer, for the
- * bench's load generator. The JDK {@code HttpClient} spends about 1 ms of CPU per request; at 2,000
- * requests/s on 2 cores that starved the server it was measuring (S5). This costs one write and usually
- * one read per request. It understands what a server may answer a GET with: {@code Content-Length} or
+ * bench's load generator. The JDK {@code HttpClient} costs so much CPU per request that at S5's 2,000 requests/s
+ * on 2 cores it starved the server it was measuring (bench/results/design-measurements.md). This costs one write
+ * and usually one read per request. It understands what a server may answer a GET with: {@code Content-Length} or
  * chunked bodies, and {@code Connection: close}. Not thread-safe: one exchange at a time.
  */
 final class KeepAliveConnection implements Closeable {

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The shared sample fixture (reference §10) graded end to end through the fake LLM and fake Judge0 over
- * HTTP. Differences from the old evaluator's table: A's MATCHING is Correct, B's TRUE_FALSE takes its
- * -0.25 penalty, descriptive is graded, and C gets zeros with "No answer provided" instead of ERRORs.
+ * The fakes' sample fixture (one question per type, students A, B, C) graded end to end through the fake LLM and fake
+ * Judge0 over HTTP. Differences from the old evaluator's table: A's MATCHING is Correct, B's TRUE_FALSE takes its -0.25
+ * penalty, descriptive is graded, and C gets zeros with "No answer provided" instead of ERRORs.
  */
 class SampleFixtureTest {
 

@@ -18,11 +18,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Requires an API key ({@link ApiKeys}) on every request except the health probes, version, the API docs and
- * OPTIONS (reference §2.1). Runs before anything reads the body, so a bad key wins over a bad body, as in the old
- * evaluator. A request with a valid key carries the key's name as its principal (so health shows details to
- * it, and only to it) and in the log context ({@code api_key}); the key itself is never logged. A progress event
- * stream ({@code GET …/{id}/events}) is also open to a signed-in dashboard session, since a browser's
+ * Requires an API key ({@link ApiKeys}) on every request except the health probes, version, the API docs and OPTIONS,
+ * the old evaluator's open paths (docs/BACKEND-CONTRACT.md). Runs before anything reads the body, so a bad key wins
+ * over a bad body, as in the old evaluator. A request with a valid key carries the key's name as its principal (so
+ * health shows details to it, and only to it) and in the log context ({@code api_key}); the key itself is never logged.
+ * A progress event stream ({@code GET …/{id}/events}) is also open to a signed-in dashboard session, since a browser's
  * {@code EventSource} cannot send a header; the dashboard's own pages are guarded by its session filter.
  */
 @Component

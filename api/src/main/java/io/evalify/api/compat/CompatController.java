@@ -23,9 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriUtils;
 
 /**
- * The old evaluator's API (reference §2.2, §2.3), so existing callers need no change: start an evaluation of a
- * quiz and read the progress of the quiz's latest job. A start while the quiz has an active job answers 202 with
- * that job instead of grading the quiz twice (the old evaluator started a second, competing run).
+ * The old evaluator's API (docs/BACKEND-CONTRACT.md, last section), so existing callers need no change: start an
+ * evaluation of a quiz and read the progress of the quiz's latest job. A start while the quiz has an active job answers
+ * 202 with that job instead of grading the quiz twice (the old evaluator started a second, competing run).
  */
 @RestController
 class CompatController {

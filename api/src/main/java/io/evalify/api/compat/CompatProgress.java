@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /**
- * The old evaluator's progress body ({@code EvaluationProgressResponse}, reference §2.3) for the latest job of a
- * quiz, with three extra fields old clients ignore. Schema: {@code schemas/compat-progress.schema.json}.
+ * The old evaluator's progress body ({@code EvaluationProgressResponse}, docs/BACKEND-CONTRACT.md) for the latest job
+ * of a quiz, with three extra fields old clients ignore. Schema: {@code schemas/compat-progress.schema.json}.
  *
  * @param quizId the quiz
  * @param status the mapped status

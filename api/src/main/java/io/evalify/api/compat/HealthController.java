@@ -6,7 +6,9 @@ import org.springframework.boot.info.BuildProperties;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The old evaluator's open endpoints, {@code /api/v1/health} and {@code /api/v1/version} (reference §2.4). */
+/**
+ * The old evaluator's open endpoints, {@code /api/v1/health} and {@code /api/v1/version} (docs/BACKEND-CONTRACT.md).
+ */
 @RestController
 class HealthController {
 

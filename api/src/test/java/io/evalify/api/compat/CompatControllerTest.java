@@ -40,7 +40,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-/** The old evaluator's endpoints answer exactly the shapes of reference §2. */
+/** The old evaluator's endpoints answer exactly the shapes in docs/BACKEND-CONTRACT.md. */
 @WebMvcTest(
         controllers = {CompatController.class, HealthController.class},
         properties = {SliceTestConfig.KEY_PROPERTY, "evalify.environment=staging"})

@@ -30,14 +30,13 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The Evalify backend's evaluation routes (reference §3.3), over one pooled HTTP client with explicit
+ * The Evalify backend's evaluation routes (docs/BACKEND-CONTRACT.md), over one pooled HTTP client with explicit
  * time-outs. Every failure becomes a {@link BackendException} carrying the status.
  *
  * <p>Calls are blocking OkHttp calls made on the caller's (virtual) thread. The JDK {@code HttpClient} this
- * replaced hands every request through its selector thread and a chain of futures: in a worker profile it was
- * 40 % of the CPU spent grading objective students, and a micro-benchmark against the fake backend measured
- * 225-240 µs of client CPU per call against OkHttp's 70-115 µs. OkHttp is already on the worker's class path
- * (the OpenAI SDK's transport), so this adds no new library.
+ * replaced hands every request through its selector thread and a chain of futures, which cost several times the
+ * CPU per call (bench/results/design-measurements.md). OkHttp is already on the worker's class path (the OpenAI
+ * SDK's transport), so this adds no new library.
  *
  * <p>OkHttp re-tries on its own only below the request level: a pooled connection found closed, or another
  * route to the host, before any answer. Which answers are tried again, how often and after what pause is
@@ -68,8 +67,8 @@ public class BackendClient {
                         properties.maxIdleConnections(), properties.keepAlive().toMillis(), TimeUnit.MILLISECONDS))
                 .connectTimeout(properties.connectTimeout())
                 // One deadline per call, body included. Okio enforces read and write time-outs by putting every
-                // socket read and write in one global sorted list; with hundreds of calls in flight that cost a
-                // third of the client's CPU (measured at 320 concurrent calls: 100 against 145 us per call).
+                // socket read and write in one global sorted list, a cost that grows with the calls in flight
+                // (bench/results/design-measurements.md).
                 .readTimeout(Duration.ZERO)
                 .writeTimeout(Duration.ZERO)
                 .callTimeout(properties.requestTimeout())

@@ -9,8 +9,8 @@ import tools.jackson.core.exc.StreamReadException;
 /**
  * Reads the status columns of the backend's list answer, {@code {"responses": [row, ...]}}, straight off the
  * token stream: every other column (the answers above all) is skipped without being bound. Planning a
- * 10,000-student job reads ~16 MB this way in about the time the tokens take to scan (measured: 28–37 ms
- * against 47–53 ms for data binding with the same columns ignored).
+ * 10,000-student job reads ~16 MB this way in about the time the tokens take to scan, well below data binding
+ * with the same columns ignored (bench/results/design-measurements.md).
  */
 final class ResponseStatusReader {
 

@@ -1,7 +1,7 @@
 package io.evalify.fakes.backend;
 
 /**
- * The backend's evaluation routes (reference §3.3), each with the message its real handler answers on
+ * The backend's evaluation routes (docs/BACKEND-CONTRACT.md), each with the message its real handler answers on
  * a 500 so an injected failure looks exactly like a real one.
  */
 public enum BackendRoute {

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A fake of the Evalify backend's evaluation API (reference §3, §10) on a real socket: the seven
+ * A fake of the Evalify backend's evaluation API (docs/BACKEND-CONTRACT.md) on a real socket: the seven
  * {@code /eval/quiz/...} routes with the real bodies and errors, {@code API_KEY} auth, per-route fault
  * switches, and a record of every save. Thread-safe; switches can be flipped while requests run.
  *
@@ -147,7 +147,10 @@ public final class FakeBackend extends FakeServer {
         return this;
     }
 
-    /** Adds or replaces a {@code quiz_response} row (a {@code QuizResponse} record or JSON node with quizId and studentId). */
+    /**
+     * Adds or replaces a {@code quiz_response} row (a {@code QuizResponse} record or JSON node with quizId and
+     * studentId).
+     */
     public FakeBackend putResponse(Object row) {
         store.putResponse(row);
         return this;

@@ -32,7 +32,10 @@ public record Fixture(
         responses = List.copyOf(responses);
     }
 
-    /** The sample fixture shipped with this module (reference §10; ids in {@link SampleFixture}). */
+    /**
+     * The sample fixture shipped with this module (one question per type, three students; ids in {@link
+     * SampleFixture}).
+     */
     public static Fixture sample() {
         try (InputStream in = Fixture.class.getResourceAsStream(SAMPLE)) {
             if (in == null) {

@@ -11,7 +11,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One small builder per question type: the type data and solution (unwrapped, reference §4) and a way
+ * One small builder per question type: the type data and solution (unwrapped; shapes in docs/GRADING.md) and a way
  * to answer it at a given {@link AnswerQuality}. Shapes follow the sample fixture.
  */
 final class QuestionTemplates {

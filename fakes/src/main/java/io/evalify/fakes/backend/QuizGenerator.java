@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Builds a quiz from a {@link GeneratedQuizSpec}: version-wrapped questions (reference §4) and students
+ * Builds a quiz from a {@link GeneratedQuizSpec}: version-wrapped questions (docs/BACKEND-CONTRACT.md) and students
  * whose answers are a seeded mix of correct, partially correct, wrong and unanswered. Ids are
  * name-based UUIDs of the quiz id, so the same spec always gives the same quiz.
  */

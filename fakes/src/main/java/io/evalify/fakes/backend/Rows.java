@@ -6,7 +6,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Fills the columns a test did not bother to set, so partial rows still look like the real backend's
- * (reference §3.3). Only absent fields are filled: an explicit {@code null} stays null.
+ * (docs/BACKEND-CONTRACT.md). Only absent fields are filled: an explicit {@code null} stays null.
  */
 final class Rows {
 
@@ -90,7 +90,7 @@ final class Rows {
         return s;
     }
 
-    /** A quiz row with the columns of reference §3.3. */
+    /** A quiz row with the columns of docs/BACKEND-CONTRACT.md. */
     static ObjectNode quiz(String quizId, String name) {
         ObjectNode q = Json.mapper().createObjectNode().put("id", quizId).put("name", name);
         q.put("description", "")

@@ -13,9 +13,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code POST /eval/quiz/{quizId}/save/{studentId}} as the real handler behaves (reference §3.4):
- * numeric {@code score} and {@code totalScore} or 500, then an UPDATE that may match no row and still
- * answers 200.
+ * {@code POST /eval/quiz/{quizId}/save/{studentId}} as the real handler behaves (docs/BACKEND-CONTRACT.md, the save
+ * route): numeric {@code score} and {@code totalScore} or 500, then an UPDATE that may match no row and still answers
+ * 200.
  */
 final class SaveHandler {
 

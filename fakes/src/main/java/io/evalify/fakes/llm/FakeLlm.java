@@ -105,7 +105,10 @@ public final class FakeLlm extends FakeServer {
         return this;
     }
 
-    /** Wraps well-formed content in a ```json fence, as the DescriptiveEval models answered (reference §7.2). */
+    /**
+     * Wraps well-formed content in a ```json fence, as the models of the old evaluator's predecessor (DescriptiveEval)
+     * answered.
+     */
     public FakeLlm fenceOutput(boolean on) {
         this.fenceOutput = on;
         return this;

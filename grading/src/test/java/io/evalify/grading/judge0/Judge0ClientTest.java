@@ -9,7 +9,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
-/** The Judge0 client against the fake Judge0 over HTTP (reference §5.2 plus error classification). */
+/**
+ * The Judge0 client against the fake Judge0 over HTTP (the old evaluator's Judge0 client tests, plus error
+ * classification).
+ */
 class Judge0ClientTest {
 
     @AutoClose

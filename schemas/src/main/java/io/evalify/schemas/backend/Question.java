@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A question as the backend's {@code GET /eval/quiz/{quizId}/question} returns it (reference §3.3).
+ * A question as the backend's {@code GET /eval/quiz/{quizId}/question} returns it (docs/BACKEND-CONTRACT.md).
  * Type-specific parts stay JSON so one malformed question fails only itself when graded.
  *
  * @param id question id (the key of the student's answer map)

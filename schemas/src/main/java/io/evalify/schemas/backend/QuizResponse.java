@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A {@code quiz_response} row (reference §3.3). Statuses stay strings: the backend has values
+ * A {@code quiz_response} row (docs/BACKEND-CONTRACT.md). Statuses stay strings: the backend has values
  * (such as {@code EVALUATED_MANUALLY}) the old evaluator's enum lacked, and an unknown one must not fail a job.
  *
  * @param quizId the quiz

@@ -3,7 +3,7 @@ package io.evalify.schemas.backend;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * The bare settings object of {@code GET /eval/quiz/{quizId}/settings} (reference §3.3).
+ * The bare settings object of {@code GET /eval/quiz/{quizId}/settings} (docs/BACKEND-CONTRACT.md).
  *
  * @param id the quiz id
  * @param mcqGlobalPartialMarking partial marks for MMCQ

@@ -3,8 +3,8 @@ package io.evalify.schemas.result;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * Body of the backend's {@code POST /eval/quiz/{quizId}/save/{studentId}} (reference §3.4): the route
- * needs numeric {@code score} and {@code totalScore}. Schema: {@code schemas/student-result.schema.json}.
+ * Body of the backend's {@code POST /eval/quiz/{quizId}/save/{studentId}} (docs/BACKEND-CONTRACT.md, the save route):
+ * the route needs numeric {@code score} and {@code totalScore}. Schema: {@code schemas/student-result.schema.json}.
  *
  * @param score the student's total, clamped at 0 (see docs/GRADING.md)
  * @param totalScore the sum of the graded questions' marks

@@ -45,7 +45,7 @@ class QuizCatalog {
         var kept = ids == null
                 ? questions
                 : questions.stream().filter(q -> ids.contains(q.id())).toList();
-        // The backend's list has no ORDER BY (reference §3.3); orderIndex gives a stable saved order.
+        // The backend's list has no ORDER BY (docs/BACKEND-CONTRACT.md); orderIndex gives a stable saved order.
         return kept.stream()
                 .sorted(Comparator.comparing(q -> q.orderIndex() == null ? Integer.MAX_VALUE : q.orderIndex()))
                 .toList();

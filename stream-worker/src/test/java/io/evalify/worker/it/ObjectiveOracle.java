@@ -5,7 +5,7 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * An independent statement of the reference's MCQ / MMCQ / TRUE_FALSE rules (§4.1–4.3, with our fix that an
+ * An independent statement of the MCQ / MMCQ / TRUE_FALSE rules of docs/GRADING.md (with our fix that an
  * unanswered question scores 0) for quizzes without negative marking, so end-to-end tests check the saved scores
  * against the rules rather than against the grader's own output.
  */
