@@ -9,11 +9,11 @@ import org.springframework.util.unit.DataSize;
 /** {@link ApiProperties} for tests that build services by hand. */
 public final class TestProperties {
 
-    /** The one host these settings let callbacks go to. */
+    /** The one host these settings let callbacks go to (on port 80 only, unless a test lists its own port). */
     public static final String CALLBACK_HOST = "127.0.0.1";
 
-    /** The callback secret these settings use. */
-    public static final String CALLBACK_SECRET = "callback-test-secret";
+    /** The callback secret these settings use: Standard Webhooks form, 32 bytes. */
+    public static final String CALLBACK_SECRET = "whsec_Y2FsbGJhY2stdGVzdC1zZWNyZXQtb2YtMzItYnl0ZXM=";
 
     private TestProperties() {}
 
@@ -32,6 +32,26 @@ public final class TestProperties {
         return with(100, fastCallbacks(5, hosts));
     }
 
+    /**
+     * Callbacks to {@code hosts}, tried {@code attempts} times {@code backoff} apart (doubling, at most 1 s), looking
+     * at {@code scanLimit} pending ones per poll, signed also with the retiring {@code previousSecrets}.
+     */
+    public static ApiProperties withCallbacks(
+            List<String> hosts, int attempts, Duration backoff, int scanLimit, List<String> previousSecrets) {
+        return with(
+                100,
+                new ApiProperties.Callback(
+                        Duration.ofMillis(50),
+                        attempts,
+                        backoff,
+                        backoff.compareTo(Duration.ofSeconds(1)) > 0 ? backoff : Duration.ofSeconds(1),
+                        Duration.ofSeconds(2),
+                        Duration.ofMinutes(1),
+                        scanLimit,
+                        hosts,
+                        previousSecrets));
+    }
+
     /** Defaults, with the primary key {@code primary} and the named {@code keys}. */
     public static ApiProperties withApiKeys(String primary, Map<String, String> keys) {
         return with(primary, keys, 100, fastCallbacks(5));
@@ -46,9 +66,12 @@ public final class TestProperties {
                 Duration.ofMillis(50),
                 attempts,
                 Duration.ofMillis(20),
+                Duration.ofSeconds(1),
                 Duration.ofSeconds(2),
                 Duration.ofMinutes(1),
-                hosts);
+                10_000,
+                hosts,
+                List.of());
     }
 
     private static ApiProperties with(int maxStudents, ApiProperties.Callback callback) {

@@ -9,6 +9,7 @@ import com.networknt.schema.SpecificationVersion;
 import io.evalify.schemas.SchemaDocuments.Located;
 import io.evalify.schemas.deadletter.DeadLetter;
 import io.evalify.schemas.deadletter.TaskFailure;
+import io.evalify.schemas.job.CallbackStatus;
 import io.evalify.schemas.job.JobAccepted;
 import io.evalify.schemas.job.JobStatus;
 import io.evalify.schemas.job.JobStatusResponse;
@@ -55,6 +56,7 @@ class SchemaConventionsTest {
         at.put(JobAccepted.class, new Described(SchemaName.JOB_ACCEPTED, ""));
         at.put(JobStatusResponse.class, new Described(SchemaName.JOB_STATUS, ""));
         at.put(JobStatusResponse.Counts.class, new Described(SchemaName.JOB_STATUS, "/$defs/counts"));
+        at.put(JobStatusResponse.Callback.class, new Described(SchemaName.JOB_STATUS, "/$defs/callback"));
         at.put(TaskEvent.class, new Described(SchemaName.TASK_EVENT, ""));
         at.put(DeadLetter.class, new Described(SchemaName.DEAD_LETTER, ""));
         at.put(DeadLetter.Source.class, new Described(SchemaName.DEAD_LETTER, "/$defs/source"));
@@ -121,6 +123,19 @@ class SchemaConventionsTest {
     @Test
     void shouldListEveryQuestionStatusInTheSchemaEnumAndNothingElse() {
         assertThat(commonEnum("questionStatus")).containsExactlyInAnyOrderElementsOf(names(QuestionStatus.values()));
+    }
+
+    @Test
+    void shouldListEveryCallbackStatusInTheSchemaEnumAndNothingElse() {
+        List<String> values = new ArrayList<>();
+        SchemaDocuments.read(SchemaName.JOB_STATUS)
+                .at("/$defs/callback/properties/status/enum")
+                .values()
+                .forEach(v -> values.add(v.asString()));
+        assertThat(values)
+                .containsExactlyInAnyOrderElementsOf(Stream.of(CallbackStatus.values())
+                        .map(CallbackStatus::value)
+                        .toList());
     }
 
     @Test

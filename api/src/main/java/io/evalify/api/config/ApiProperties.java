@@ -20,8 +20,9 @@ import org.springframework.util.unit.DataSize;
  * @param jobDeadline how long a job may run before it expires (RQ's {@code ttl} for a whole batch)
  * @param publishTimeout how long to wait for the broker to acknowledge every task of a new job
  * @param publishLease after this long a job whose tasks never all reached the broker is failed
- * @param callbackSecret key of the HMAC-SHA256 signature sent with every completion callback; required (startup
- *     fails without it) once {@code callback.allowed-hosts} lets any callback through
+ * @param callbackSecret the Standard Webhooks secret ({@code whsec_} and the base64 of 24 to 64 random bytes) that
+ *     signs every completion callback; required (startup fails without it) once {@code callback.allowed-hosts} lets
+ *     any callback through
  * @param events the progress event streams ({@code GET /{id}/events})
  * @param callback delivery of completion callbacks
  * @param statusCacheTtl how long {@code GET /{id}} may serve a job's status without reading Redis again (a UI
@@ -70,31 +71,55 @@ public record ApiProperties(
             @DefaultValue("1000") int maxStreams) {}
 
     /**
-     * Completion callbacks.
+     * Completion callbacks, sent as Standard Webhooks (see docs/SECURITY.md for receivers).
      *
      * @param pollInterval how often pending callbacks are looked for
-     * @param maxAttempts attempts per delivery before giving up
-     * @param initialBackoff wait before the second attempt; doubled before each further one
+     * @param maxAttempts attempts per delivery before it is given up ({@code failed}, the dead end)
+     * @param initialBackoff wait before the second attempt; doubled before each further one (less up to a fifth, at
+     *     random, so receivers that failed together are not retried together)
+     * @param maxBackoff the longest wait between two attempts, also when the receiver's {@code Retry-After} asks
+     *     for more
      * @param requestTimeout timeout of one POST
-     * @param lease how long one instance owns a delivery before another may take it over
+     * @param lease how long one instance owns a delivery attempt before another may take it over
+     * @param scanLimit how many pending callbacks one poll looks at; the next poll goes on where this one stopped,
+     *     so every pending callback is looked at however many jobs are still running
      * @param allowedHosts the hosts a {@code callback_url} may name, as exact names or IP literals
-     *     ({@code evalify.example.edu}) or {@code *.example.edu} for any subdomain; a job naming another host is
-     *     refused with 422, so the service never POSTs to an address a caller picked (SSRF). Empty (the default)
-     *     refuses every callback.
+     *     ({@code evalify.example.edu}) or {@code *.example.edu} for any subdomain, on the scheme's own port (443,
+     *     80) unless the entry names another ({@code hooks.example.edu:8443}); a job naming anything else is refused
+     *     with 422, so the service never POSTs to an address a caller picked (SSRF). Empty (the default) refuses
+     *     every callback.
+     * @param previousSecrets secrets being retired ({@code whsec_...}): each delivery is signed with
+     *     {@code evalify.api.callback-secret} and with these too, so receivers that still hold an old secret keep
+     *     verifying while the secret is rotated
      */
     public record Callback(
             @DefaultValue("2s") Duration pollInterval,
-            @DefaultValue("5") int maxAttempts,
-            @DefaultValue("1s") Duration initialBackoff,
+            @DefaultValue("10") int maxAttempts,
+            @DefaultValue("5s") Duration initialBackoff,
+            @DefaultValue("1h") Duration maxBackoff,
             @DefaultValue("10s") Duration requestTimeout,
             @DefaultValue("5m") Duration lease,
-            @DefaultValue List<String> allowedHosts) {
+            @DefaultValue("10000") int scanLimit,
+            @DefaultValue List<String> allowedHosts,
+            @DefaultValue List<String> previousSecrets) {
 
         /** Null-safe, and blank entries (an empty environment variable) allow nothing. */
         public Callback {
             allowedHosts = allowedHosts == null
                     ? List.of()
                     : allowedHosts.stream().filter(h -> !h.isBlank()).toList();
+            previousSecrets = previousSecrets == null
+                    ? List.of()
+                    : previousSecrets.stream().filter(h -> !h.isBlank()).toList();
+        }
+
+        /** Hides the secrets. */
+        @Override
+        public String toString() {
+            return "Callback[pollInterval=" + pollInterval + ", maxAttempts=" + maxAttempts + ", initialBackoff="
+                    + initialBackoff + ", maxBackoff=" + maxBackoff + ", requestTimeout=" + requestTimeout
+                    + ", lease=" + lease + ", scanLimit=" + scanLimit + ", allowedHosts=" + allowedHosts
+                    + ", previousSecrets=" + previousSecrets.size() + "]";
         }
     }
 

@@ -90,7 +90,7 @@ public class JobSubmissionService {
             throw ApiProblem.unprocessable(
                     "callback-not-allowed",
                     "Callback URL not allowed",
-                    "The host of callback_url is not in the service's evalify.api.callback.allowed-hosts");
+                    "The host and port of callback_url are not in the service's evalify.api.callback.allowed-hosts");
         }
         var students = call(() -> backend.responseStatuses(
                 quizId,

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpServer;
 import io.evalify.api.TestProperties;
 import io.evalify.api.config.ApiProperties;
+import io.evalify.api.job.JobViews;
 import io.evalify.core.job.JobRetention;
 import io.evalify.core.job.JobStore;
 import io.evalify.core.job.NewJob;
@@ -14,6 +15,7 @@ import io.evalify.core.testing.LocalRedis;
 import io.evalify.schemas.Json;
 import io.evalify.schemas.SchemaName;
 import io.evalify.schemas.SchemaValidator;
+import io.evalify.schemas.job.CallbackStatus;
 import io.evalify.schemas.task.TaskLane;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -21,33 +23,56 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Completion callbacks against a real Redis and a real HTTP receiver. */
+/**
+ * Completion callbacks as Standard Webhooks, against a real Redis and a real HTTP receiver. The Redis is this
+ * class's own: an application context another test left running would otherwise dispatch these callbacks too.
+ */
 class CallbackDispatcherTest {
 
-    private final JobStore jobs = new JobStore(LocalRedis.shared().template(), JobRetention.DEFAULT, Clock.systemUTC());
+    private static LocalRedis redis;
+
+    private final JobStore jobs = new JobStore(redis.template(), JobRetention.DEFAULT, Clock.systemUTC());
     private final Queue<Received> received = new ConcurrentLinkedQueue<>();
     private final AtomicInteger failuresToServe = new AtomicInteger();
     private volatile int failureStatus = 500;
     private HttpServer receiver;
 
+    @BeforeAll
+    static void startRedis() {
+        redis = LocalRedis.startOwn();
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        redis.close();
+    }
+
     @BeforeEach
     void startReceiver() throws IOException {
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hook", exchange -> {
-            var body = exchange.getRequestBody().readAllBytes();
+            var headers = exchange.getRequestHeaders();
             received.add(new Received(
-                    body,
-                    exchange.getRequestHeaders().getFirst(CallbackSignature.HEADER),
-                    exchange.getRequestHeaders().getFirst("X-Evalify-Delivery-Attempt")));
+                    exchange.getRequestBody().readAllBytes(),
+                    Map.of(
+                            "webhook-id", String.valueOf(headers.getFirst("webhook-id")),
+                            "webhook-timestamp", String.valueOf(headers.getFirst("webhook-timestamp")),
+                            "webhook-signature", String.valueOf(headers.getFirst("webhook-signature"))),
+                    headers.getFirst(CallbackSender.ATTEMPT_HEADER)));
             int status = failuresToServe.getAndDecrement() > 0 ? failureStatus : 204;
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
@@ -61,7 +86,7 @@ class CallbackDispatcherTest {
     }
 
     @Test
-    void shouldPostTheFinalStatusSignedWithTheSecretOnce() {
+    void shouldPostTheFinalStatusOnceAsAStandardWebhookTheReceiverVerifies() {
         var jobId = finishedJobWithCallback();
         var dispatcher = dispatcher(5);
         dispatcher.dispatch();
@@ -69,17 +94,42 @@ class CallbackDispatcherTest {
         dispatcher.dispatch();
 
         assertThat(jobs.callbackStatus(jobId)).contains("delivered");
-        var delivery = received.stream().filter(r -> r.isFor(jobId)).toList();
+        var delivery = deliveriesOf(jobId);
         assertThat(delivery).hasSize(1);
-        var body = delivery.getFirst().body();
-        assertThat(delivery.getFirst().signature())
-                .isEqualTo(CallbackSignature.sign(TestProperties.CALLBACK_SECRET, body))
-                .startsWith("sha256=")
-                .hasSize(7 + 64);
-        var json = new String(body, StandardCharsets.UTF_8);
+        var first = delivery.getFirst();
+        assertThat(new WebhookVerifier(TestProperties.CALLBACK_SECRET, Clock.systemUTC())
+                        .verify(first.headers(), first.body()))
+                .isEqualTo("ok");
+        assertThat(first.headers().get("webhook-id"))
+                .startsWith("job_" + jobId + "_")
+                .doesNotContain(".");
+        assertThat(Long.parseLong(first.headers().get("webhook-timestamp")))
+                .isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(60L));
+        var json = new String(first.body(), StandardCharsets.UTF_8);
         assertThat(new SchemaValidator().validate(SchemaName.JOB_STATUS, json)).isEmpty();
         assertThat(Json.mapper().readTree(json).path("status").asString()).isEqualTo("COMPLETED");
+        assertThat(json).doesNotContain("\"callback\"");
         assertThat(jobs.pendingCallbacks(100_000)).doesNotContain(jobId);
+    }
+
+    @Test
+    void shouldBeRefusedByTheReceiverWhenACapturedDeliveryIsReplayedLater() {
+        var jobId = finishedJobWithCallback();
+        dispatcher(5).dispatch();
+        await().until(() -> jobs.callbackStatus(jobId).isPresent());
+        var captured = deliveriesOf(jobId).getFirst();
+        var sixMinutesLater = Clock.fixed(Instant.now().plus(Duration.ofMinutes(6)), ZoneOffset.UTC);
+
+        assertThat(new WebhookVerifier(TestProperties.CALLBACK_SECRET, sixMinutesLater)
+                        .verify(captured.headers(), captured.body()))
+                .isEqualTo("timestamp outside tolerance");
+        var restamped = Map.of(
+                "webhook-id", captured.headers().get("webhook-id"),
+                "webhook-timestamp", String.valueOf(sixMinutesLater.instant().getEpochSecond()),
+                "webhook-signature", captured.headers().get("webhook-signature"));
+        assertThat(new WebhookVerifier(TestProperties.CALLBACK_SECRET, sixMinutesLater)
+                        .verify(restamped, captured.body()))
+                .isEqualTo("no matching signature");
     }
 
     @Test
@@ -88,42 +138,74 @@ class CallbackDispatcherTest {
         var dispatcher = dispatcher(5);
         dispatcher.dispatch();
         assertThat(jobs.pendingCallbacks(100_000)).contains(jobId);
-        assertThat(received.stream().noneMatch(r -> r.isFor(jobId))).isTrue();
+        assertThat(deliveriesOf(jobId)).isEmpty();
 
         jobs.recordOutcome(jobId, "s1", TaskOutcome.SUCCEEDED, null);
         jobs.recordOutcome(jobId, "s2", TaskOutcome.FAILED, "{}");
         dispatcher.dispatch();
         await().until(() -> jobs.callbackStatus(jobId).isPresent());
-        var json = new String(
-                received.stream()
-                        .filter(r -> r.isFor(jobId))
-                        .findFirst()
-                        .orElseThrow()
-                        .body(),
-                StandardCharsets.UTF_8);
+        var json = new String(deliveriesOf(jobId).getFirst().body(), StandardCharsets.UTF_8);
         assertThat(json).contains("\"status\":\"COMPLETED_WITH_ERRORS\"").contains("1 student failed");
     }
 
     @Test
-    void shouldRetryAServerErrorWithBackoffAndThenDeliver() {
+    void shouldRetryAServerErrorWithBackoffUnderTheSameIdAndThenDeliver() {
         failuresToServe.set(2);
         var jobId = finishedJobWithCallback();
-        dispatcher(5).dispatch();
-        await().until(() -> jobs.callbackStatus(jobId).isPresent());
+        var dispatcher = dispatcher(5);
+        await().until(() -> {
+            dispatcher.dispatch();
+            return jobs.callbackStatus(jobId).isPresent();
+        });
         assertThat(jobs.callbackStatus(jobId)).contains("delivered");
-        assertThat(received.stream().filter(r -> r.isFor(jobId)).map(Received::attempt))
-                .containsExactly("1", "2", "3");
+        var deliveries = deliveriesOf(jobId);
+        assertThat(deliveries).extracting(Received::attempt).containsExactly("1", "2", "3");
+        assertThat(deliveries)
+                .extracting(r -> r.headers().get("webhook-id"))
+                .containsOnly(deliveries.getFirst().headers().get("webhook-id"));
+        assertThat(jobs.find(jobId).orElseThrow().callback().attempts()).isEqualTo(3);
     }
 
     @Test
-    void shouldGiveUpAfterTheLastAttempt() {
+    void shouldShowTheNextAttemptWhileRetryingAndNotSendBeforeIt() {
         failuresToServe.set(100);
         var jobId = finishedJobWithCallback();
-        dispatcher(3).dispatch();
-        await().until(() -> jobs.callbackStatus(jobId).isPresent());
+        var dispatcher = dispatcher(5, Duration.ofHours(1));
+        dispatcher.dispatch();
+        await().until(() -> jobs.find(jobId).orElseThrow().callback().status() == CallbackStatus.RETRYING);
+        dispatcher.dispatch();
+
+        var callback = statusOf(jobId).callback();
+        assertThat(callback.status()).isEqualTo(CallbackStatus.RETRYING);
+        assertThat(callback.attempts()).isEqualTo(1);
+        assertThat(callback.lastError()).isEqualTo("HTTP 500");
+        assertThat(callback.nextAttemptAt()).isAfter(Instant.now().plus(Duration.ofMinutes(30)));
+        assertThat(deliveriesOf(jobId)).hasSize(1);
+        assertThat(jobs.pendingCallbacks(100_000)).contains(jobId);
+    }
+
+    @Test
+    void shouldEndInTheDeadEndAfterTheLastAttemptAndShowItInTheJobStatus() {
+        failuresToServe.set(100);
+        var jobId = finishedJobWithCallback();
+        var dispatcher = dispatcher(3);
+        await().until(() -> {
+            dispatcher.dispatch();
+            return jobs.callbackStatus(jobId).isPresent();
+        });
         assertThat(jobs.callbackStatus(jobId)).contains("failed");
-        assertThat(received.stream().filter(r -> r.isFor(jobId))).hasSize(3);
+        assertThat(deliveriesOf(jobId)).hasSize(3);
         assertThat(jobs.pendingCallbacks(100_000)).doesNotContain(jobId);
+
+        var status = statusOf(jobId);
+        assertThat(status.callback().status()).isEqualTo(CallbackStatus.FAILED);
+        assertThat(status.callback().attempts()).isEqualTo(3);
+        assertThat(status.callback().lastError()).isEqualTo("HTTP 500");
+        assertThat(status.callback().nextAttemptAt()).isNull();
+        assertThat(status.callback().settledAt()).isNotNull();
+        var json = Json.mapper().writeValueAsString(status);
+        assertThat(new SchemaValidator().validate(SchemaName.JOB_STATUS, json)).isEmpty();
+        assertThat(json).contains("\"callback\":{\"status\":\"failed\"");
     }
 
     @Test
@@ -134,7 +216,7 @@ class CallbackDispatcherTest {
         dispatcher(5).dispatch();
         await().until(() -> jobs.callbackStatus(jobId).isPresent());
         assertThat(jobs.callbackStatus(jobId)).contains("failed");
-        assertThat(received.stream().filter(r -> r.isFor(jobId))).hasSize(1);
+        assertThat(deliveriesOf(jobId)).hasSize(1);
     }
 
     @Test
@@ -146,7 +228,44 @@ class CallbackDispatcherTest {
         dispatcher.dispatch();
         await().until(() -> jobs.callbackStatus(jobId).isPresent());
         assertThat(jobs.callbackStatus(jobId)).contains("failed");
-        assertThat(received.stream().filter(r -> r.isFor(jobId))).isEmpty();
+        assertThat(statusOf(jobId).callback().attempts()).isZero();
+        assertThat(deliveriesOf(jobId)).isEmpty();
+    }
+
+    @Test
+    void shouldSendNothingToAnotherPortOfAnAllowedHost() {
+        var jobId = finishedJobWithCallback();
+        var portless = TestProperties.withCallbackHosts(List.of(TestProperties.CALLBACK_HOST));
+        var dispatcher = new CallbackDispatcher(
+                jobs, new CallbackSender(portless, new CallbackPolicy(portless)), portless, Clock.systemUTC());
+        dispatcher.dispatch();
+        await().until(() -> jobs.callbackStatus(jobId).isPresent());
+        assertThat(jobs.callbackStatus(jobId)).contains("failed");
+        assertThat(deliveriesOf(jobId)).isEmpty();
+    }
+
+    @Test
+    void shouldDeliverAFinishedJobsCallbackBehindMoreThanAHundredRunningOnes() {
+        var running = IntStream.range(0, 150).mapToObj(i -> jobWithCallback(1)).toList();
+        var jobId = finishedJobWithCallback();
+        dispatcher(5).dispatch();
+        await().until(() -> jobs.callbackStatus(jobId).isPresent());
+        assertThat(jobs.callbackStatus(jobId)).contains("delivered");
+        assertThat(jobs.pendingCallbacks(100_000)).containsAll(running);
+    }
+
+    @Test
+    void shouldReachEveryPendingCallbackWhenOnePollLooksAtFewerThanArePending() {
+        IntStream.range(0, 120).forEach(i -> jobWithCallback(1));
+        var jobId = finishedJobWithCallback();
+        var properties = TestProperties.withCallbacks(List.of(receiverHost()), 5, Duration.ofMillis(20), 50, List.of());
+        var dispatcher = new CallbackDispatcher(
+                jobs, new CallbackSender(properties, new CallbackPolicy(properties)), properties, Clock.systemUTC());
+        await().until(() -> {
+            dispatcher.dispatch();
+            return jobs.callbackStatus(jobId).isPresent();
+        });
+        assertThat(jobs.callbackStatus(jobId)).contains("delivered");
     }
 
     @Test
@@ -156,13 +275,30 @@ class CallbackDispatcherTest {
         instances.parallelStream().forEach(CallbackDispatcher::dispatch);
         await().until(() -> jobs.callbackStatus(jobId).isPresent());
         instances.forEach(CallbackDispatcher::dispatch);
-        assertThat(received.stream().filter(r -> r.isFor(jobId))).hasSize(1);
+        assertThat(deliveriesOf(jobId)).hasSize(1);
+    }
+
+    private io.evalify.schemas.job.JobStatusResponse statusOf(String jobId) {
+        return JobViews.statusOf(jobs.find(jobId).orElseThrow(), Instant.now());
+    }
+
+    private List<Received> deliveriesOf(String jobId) {
+        return received.stream().filter(r -> r.isFor(jobId)).toList();
     }
 
     private CallbackDispatcher dispatcher(int attempts) {
-        ApiProperties properties = TestProperties.withCallbackAttempts(attempts);
+        return dispatcher(attempts, Duration.ofMillis(20));
+    }
+
+    private CallbackDispatcher dispatcher(int attempts, Duration backoff) {
+        ApiProperties properties =
+                TestProperties.withCallbacks(List.of(receiverHost()), attempts, backoff, 10_000, List.of());
         return new CallbackDispatcher(
                 jobs, new CallbackSender(properties, new CallbackPolicy(properties)), properties, Clock.systemUTC());
+    }
+
+    private String receiverHost() {
+        return TestProperties.CALLBACK_HOST + ":" + receiver.getAddress().getPort();
     }
 
     private String finishedJobWithCallback() {
@@ -173,9 +309,7 @@ class CallbackDispatcherTest {
 
     private String jobWithCallback(int students) {
         var jobId = UUID.randomUUID().toString();
-        var ids = java.util.stream.IntStream.rangeClosed(1, students)
-                .mapToObj(i -> "s" + i)
-                .toList();
+        var ids = IntStream.rangeClosed(1, students).mapToObj(i -> "s" + i).toList();
         var url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook?job=" + jobId;
         jobs.create(
                 new NewJob(
@@ -194,7 +328,7 @@ class CallbackDispatcherTest {
     }
 
     /** One POST the receiver got. */
-    private record Received(byte[] body, String signature, String attempt) {
+    private record Received(byte[] body, Map<String, String> headers, String attempt) {
         boolean isFor(String jobId) {
             return new String(body, StandardCharsets.UTF_8).contains(jobId);
         }

@@ -1,6 +1,7 @@
 package io.evalify.api.callback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.evalify.api.TestProperties;
 import java.util.List;
@@ -8,15 +9,35 @@ import org.junit.jupiter.api.Test;
 
 class CallbackPolicyTest {
 
-    private final CallbackPolicy policy = new CallbackPolicy(
-            TestProperties.withCallbackHosts(List.of("Hooks.Evalify.test", "*.school.example", "[::1]", "10.0.0.7")));
+    private final CallbackPolicy policy = new CallbackPolicy(TestProperties.withCallbackHosts(List.of(
+            "Hooks.Evalify.test", "*.school.example", "[::1]", "10.0.0.7", "lms.evalify.test:8443", "[::2]:9000")));
 
     @Test
-    void shouldAllowListedHostsWhateverTheirCaseTrailingDotPortOrPath() {
+    void shouldAllowListedHostsWhateverTheirCaseTrailingDotOrPath() {
         assertThat(policy.allows("https://hooks.evalify.test/done")).isTrue();
-        assertThat(policy.allows("http://HOOKS.evalify.test.:8443/a?b=c")).isTrue();
+        assertThat(policy.allows("http://HOOKS.evalify.test./a?b=c")).isTrue();
         assertThat(policy.allows("http://10.0.0.7/x")).isTrue();
-        assertThat(policy.allows("http://[::1]:9000/x")).isTrue();
+        assertThat(policy.allows("https://[::1]/x")).isTrue();
+    }
+
+    @Test
+    void shouldAllowOnlyTheSchemesOwnPortOnAHostListedWithoutOne() {
+        assertThat(policy.allows("https://hooks.evalify.test:443/done")).isTrue();
+        assertThat(policy.allows("http://hooks.evalify.test:80/done")).isTrue();
+        assertThat(policy.allows("http://hooks.evalify.test:6379/")).isFalse();
+        assertThat(policy.allows("http://hooks.evalify.test:8443/")).isFalse();
+        assertThat(policy.allows("http://hooks.evalify.test:443/")).isFalse();
+        assertThat(policy.allows("http://[::1]:9000/x")).isFalse();
+        assertThat(policy.allows("https://lms.school.example:9092/cb")).isFalse();
+    }
+
+    @Test
+    void shouldAllowTheListedPortOfAHostListedWithOne() {
+        assertThat(policy.allows("https://lms.evalify.test:8443/cb")).isTrue();
+        assertThat(policy.allows("https://lms.evalify.test/cb")).isTrue();
+        assertThat(policy.allows("https://lms.evalify.test:8444/cb")).isFalse();
+        assertThat(policy.allows("http://[::2]:9000/x")).isTrue();
+        assertThat(policy.allows("http://[::2]:9001/x")).isFalse();
     }
 
     @Test
@@ -46,5 +67,14 @@ class CallbackPolicyTest {
     void shouldRefuseEveryCallbackWhenNoHostIsListed() {
         var none = new CallbackPolicy(TestProperties.withCallbackHosts(List.of()));
         assertThat(none.allows("http://127.0.0.1/done")).isFalse();
+    }
+
+    @Test
+    void shouldRefuseToStartWithAnEntryWhosePortIsNoPort() {
+        assertThatThrownBy(
+                        () -> new CallbackPolicy(TestProperties.withCallbackHosts(List.of("hooks.example.edu:99999"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("evalify.api.callback.allowed-hosts")
+                .hasMessageContaining("hooks.example.edu:99999");
     }
 }

@@ -1,8 +1,12 @@
 package io.evalify.api.it;
 
+import com.sun.net.httpserver.HttpServer;
 import io.evalify.core.testing.LocalRedis;
 import io.evalify.core.topic.Topics;
 import io.evalify.fakes.backend.FakeBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +33,6 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
             "evalify.api.api-key=" + FullStackTest.API_KEY,
             "evalify.api.callback-secret=" + FullStackTest.CALLBACK_SECRET,
-            "evalify.api.callback.allowed-hosts=127.0.0.1",
             "evalify.api.max-body-size=64KB",
             "evalify.api.events.poll-interval=100ms",
             "evalify.api.callback.poll-interval=100ms",
@@ -47,8 +50,11 @@ import org.springframework.test.context.DynamicPropertySource;
 abstract class FullStackTest {
 
     static final String API_KEY = "full-stack-key";
-    static final String CALLBACK_SECRET = "full-stack-callback-secret";
+    static final String CALLBACK_SECRET = "whsec_ZnVsbC1zdGFjay1jYWxsYmFjay1zZWNyZXQtMzJi";
     static final FakeBackend BACKEND = new FakeBackend().start();
+
+    /** Receives the stack's completion callbacks; the only host and port they may go to. */
+    static final HttpServer CALLBACK_RECEIVER = callbackReceiver();
 
     @Autowired
     EmbeddedKafkaBroker broker;
@@ -62,6 +68,19 @@ abstract class FullStackTest {
         registry.add("spring.data.redis.port", () -> LocalRedis.shared().port());
         registry.add("evalify.backend.base-url", BACKEND::baseUrl);
         registry.add("evalify.backend.api-key", () -> FakeBackend.DEFAULT_API_KEY);
+        registry.add(
+                "evalify.api.callback.allowed-hosts",
+                () -> "127.0.0.1:" + CALLBACK_RECEIVER.getAddress().getPort());
+    }
+
+    private static HttpServer callbackReceiver() {
+        try {
+            var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Every key of ours in Redis now. */

@@ -3,7 +3,7 @@ package io.evalify.api.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
+import io.evalify.api.callback.WebhookVerifier;
 import io.evalify.core.job.JobStore;
 import io.evalify.core.job.TaskOutcome;
 import io.evalify.fakes.backend.GeneratedQuizSpec;
@@ -13,20 +13,18 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.SequenceInputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,24 +49,24 @@ class JobApiIntegrationTest extends FullStackTest {
     @Autowired
     private JobStore jobs;
 
-    private HttpServer receiver;
-
     @BeforeEach
-    void startCallbackReceiver() throws IOException {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/done", exchange -> {
+    void receiveCallbacks() {
+        CALLBACK_RECEIVER.createContext("/done", exchange -> {
+            var headers = exchange.getRequestHeaders();
             callbacks.add(new Callback(
                     exchange.getRequestBody().readAllBytes(),
-                    exchange.getRequestHeaders().getFirst("X-Evalify-Signature")));
+                    Map.of(
+                            "webhook-id", String.valueOf(headers.getFirst("webhook-id")),
+                            "webhook-timestamp", String.valueOf(headers.getFirst("webhook-timestamp")),
+                            "webhook-signature", String.valueOf(headers.getFirst("webhook-signature")))));
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
-        receiver.start();
     }
 
     @AfterEach
-    void stopCallbackReceiver() {
-        receiver.stop(0);
+    void stopReceivingCallbacks() {
+        CALLBACK_RECEIVER.removeContext("/done");
     }
 
     @Test
@@ -84,7 +82,7 @@ class JobApiIntegrationTest extends FullStackTest {
         var created = post(
                 "/api/v1/jobs/evaluation",
                 "{\"quiz_id\":\"" + quiz + "\",\"config\":{\"callback_url\":\"" + "http://127.0.0.1:"
-                        + receiver.getAddress().getPort() + "/done\"}}");
+                        + CALLBACK_RECEIVER.getAddress().getPort() + "/done\"}}");
         assertThat(created.statusCode()).isEqualTo(202);
         var jobId = json(created).path("job_id").asString();
         assertThat(created.headers().firstValue("Location")).contains("/api/v1/jobs/evaluation/" + jobId);
@@ -123,7 +121,8 @@ class JobApiIntegrationTest extends FullStackTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !callbacks.isEmpty());
         var callback = callbacks.peek();
-        assertThat(callback.signature()).isEqualTo(sign(callback.body()));
+        assertThat(new WebhookVerifier(CALLBACK_SECRET, Clock.systemUTC()).verify(callback.headers(), callback.body()))
+                .isEqualTo("ok");
         assertThat(new String(callback.body(), StandardCharsets.UTF_8)).contains("\"status\":\"CANCELLED\"");
 
         // Nothing failed, so a requeue is a no-op (200) whatever the job's status, like RQ's empty registry.
@@ -234,13 +233,7 @@ class JobApiIntegrationTest extends FullStackTest {
         return Json.mapper().readTree(response.body());
     }
 
-    private static String sign(byte[] body) throws Exception {
-        var mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(CALLBACK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
-    }
-
-    private record Callback(byte[] body, String signature) {}
+    private record Callback(byte[] body, Map<String, String> headers) {}
 
     /** Reads a job's Server-Sent Events over a real connection, on a virtual thread. */
     private final class EventStream {

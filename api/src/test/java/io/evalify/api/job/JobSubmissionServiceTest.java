@@ -195,8 +195,21 @@ class JobSubmissionServiceTest {
     }
 
     @Test
+    void shouldRefuseACallbackToAnotherPortOfAnAllowedHost() {
+        var request = new JobSubmission(
+                quiz,
+                null,
+                new JobSubmission.Config(false, false, "http://" + TestProperties.CALLBACK_HOST + ":6379/"));
+        assertThatThrownBy(() -> service.submit(request, null, null)).isInstanceOfSatisfying(ApiProblem.class, p -> {
+            assertThat(p.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+            assertThat(p.is("callback-not-allowed")).isTrue();
+        });
+        assertThat(jobs.jobIdsOfQuiz(quiz, 0, 10)).isEmpty();
+    }
+
+    @Test
     void shouldAcceptACallbackToAnAllowedHost() {
-        var url = "http://" + TestProperties.CALLBACK_HOST + ":9/done";
+        var url = "http://" + TestProperties.CALLBACK_HOST + "/done";
         var accepted =
                 service.submit(new JobSubmission(quiz, null, new JobSubmission.Config(false, false, url)), null, null);
         assertThat(jobs.find(accepted.jobId()).orElseThrow().callbackUrl()).isEqualTo(url);

@@ -1,6 +1,8 @@
 package io.evalify.api.job;
 
+import io.evalify.core.job.JobDetails;
 import io.evalify.core.job.JobSnapshot;
+import io.evalify.schemas.job.CallbackStatus;
 import io.evalify.schemas.job.JobStatus;
 import io.evalify.schemas.task.TaskLane;
 import java.time.Instant;
@@ -86,6 +88,9 @@ public final class Jobs {
                 true,
                 TaskLane.OBJECTIVE,
                 error,
-                callbackUrl);
+                callbackUrl,
+                callbackUrl == null
+                        ? null
+                        : new JobDetails.Callback(callbackUrl, CallbackStatus.PENDING, 0, null, null, null));
     }
 }

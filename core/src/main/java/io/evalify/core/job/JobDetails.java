@@ -1,8 +1,11 @@
 package io.evalify.core.job;
 
+import io.evalify.schemas.job.CallbackStatus;
 import io.evalify.schemas.job.JobStatus;
+import io.evalify.schemas.job.JobStatusResponse;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -25,12 +28,44 @@ public record JobDetails(
      * A completion callback's delivery state.
      *
      * @param url where it is POSTed
-     * @param status {@code delivered}, {@code failed} (given up), or {@code pending}
+     * @param status where it stands; {@link CallbackStatus#FAILED} is the dead end
      * @param attempts attempts made so far
      * @param settledAt when it was delivered or given up, or null
-     * @param error the last attempt's error, or null
+     * @param error the last failed attempt's error, or null
+     * @param nextAttemptAt when the next attempt is due while retrying, or null
      */
-    public record Callback(String url, String status, int attempts, Instant settledAt, String error) {}
+    public record Callback(
+            String url, CallbackStatus status, int attempts, Instant settledAt, String error, Instant nextAttemptAt) {
+
+        /** The callback's state as the job's status JSON shows it. */
+        public JobStatusResponse.Callback toResponse() {
+            return new JobStatusResponse.Callback(status, attempts, error, nextAttemptAt, settledAt);
+        }
+
+        /** Reads the {@code callback_*} fields of a job hash; null when the job asked for no callback. */
+        static Callback fromHash(Map<String, String> h) {
+            var url = h.get("callback_url");
+            if (url == null) {
+                return null;
+            }
+            var attempts = h.get("callback_attempts");
+            return new Callback(
+                    url,
+                    status(h),
+                    attempts == null ? 0 : Integer.parseInt(attempts),
+                    millis(h.get("callback_at")),
+                    h.get("callback_error"),
+                    h.containsKey("callback_status") ? null : millis(h.get("callback_next_at")));
+        }
+
+        private static CallbackStatus status(Map<String, String> h) {
+            var settled = h.get("callback_status");
+            if (settled != null) {
+                return CallbackStatus.valueOf(settled.toUpperCase(Locale.ROOT));
+            }
+            return h.containsKey("callback_next_at") ? CallbackStatus.RETRYING : CallbackStatus.PENDING;
+        }
+    }
 
     static JobDetails fromHash(Map<String, String> h) {
         var history = new EnumMap<JobStatus, Instant>(JobStatus.class);
@@ -45,21 +80,7 @@ public record JobDetails(
                 history,
                 "1".equals(h.get("override_evaluated")),
                 millis(h.get("updated_at")),
-                callback(h));
-    }
-
-    private static Callback callback(Map<String, String> h) {
-        var url = h.get("callback_url");
-        if (url == null) {
-            return null;
-        }
-        var attempts = h.get("callback_attempts");
-        return new Callback(
-                url,
-                h.getOrDefault("callback_status", "pending"),
-                attempts == null ? 0 : Integer.parseInt(attempts),
-                millis(h.get("callback_at")),
-                h.get("callback_error"));
+                Callback.fromHash(h));
     }
 
     private static Instant millis(String value) {

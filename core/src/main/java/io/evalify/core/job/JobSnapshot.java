@@ -25,6 +25,7 @@ import java.util.Map;
  * @param lane worker lane of the job's tasks
  * @param error failure summary, or null
  * @param callbackUrl completion callback, or null
+ * @param callback the completion callback's delivery, or null when the job asked for none
  */
 public record JobSnapshot(
         String jobId,
@@ -41,7 +42,8 @@ public record JobSnapshot(
         boolean published,
         TaskLane lane,
         String error,
-        String callbackUrl) {
+        String callbackUrl,
+        JobDetails.Callback callback) {
 
     /** Reads the hash fields written by the Redis scripts. */
     static JobSnapshot fromHash(Map<String, String> h) {
@@ -60,7 +62,8 @@ public record JobSnapshot(
                 "1".equals(h.get("published")),
                 h.containsKey("lane") ? TaskLane.valueOf(h.get("lane")) : TaskLane.OBJECTIVE,
                 h.get("error"),
-                h.get("callback_url"));
+                h.get("callback_url"),
+                JobDetails.Callback.fromHash(h));
     }
 
     /** Tasks accounted for, whatever their outcome. */
@@ -74,7 +77,18 @@ public record JobSnapshot(
         Double rate = rate(now);
         Double eta = rate == null || rate == 0 ? null : (total - processed()) / rate;
         return new JobStatusResponse(
-                jobId, quizId, status, counts, percent(), createdAt, startedAt, finishedAt, rate, eta, error);
+                jobId,
+                quizId,
+                status,
+                counts,
+                percent(),
+                createdAt,
+                startedAt,
+                finishedAt,
+                rate,
+                eta,
+                error,
+                callback == null ? null : callback.toResponse());
     }
 
     private double percent() {

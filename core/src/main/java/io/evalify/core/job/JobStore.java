@@ -286,8 +286,32 @@ public class JobStore {
 
     /** Up to {@code limit} ids of jobs whose completion callback has not been delivered or given up yet. */
     public List<String> pendingCallbacks(long limit) {
-        var ids = redis.opsForZSet().range(JobKeys.CALLBACKS_PENDING, 0, limit - 1);
+        return pendingCallbacks(0, limit);
+    }
+
+    /** The ids of pending callbacks from position {@code offset} on (oldest job first), at most {@code limit}. */
+    public List<String> pendingCallbacks(long offset, long limit) {
+        var ids = redis.opsForZSet().range(JobKeys.CALLBACKS_PENDING, offset, offset + limit - 1);
         return ids == null ? List.of() : List.copyOf(ids);
+    }
+
+    /**
+     * Records a failed attempt of a job's callback that is tried again at {@code nextAttemptAt}: until then no
+     * instance can claim it (its lease runs until that moment). Nothing is written for a job that has expired.
+     */
+    public void deferCallback(String jobId, int attempts, String lastError, java.time.Instant nextAttemptAt) {
+        var key = JobKeys.job(jobId);
+        if (Boolean.TRUE.equals(redis.hasKey(key))) {
+            var at = String.valueOf(nextAttemptAt.toEpochMilli());
+            redis.opsForHash()
+                    .putAll(
+                            key,
+                            Map.of(
+                                    "callback_attempts", String.valueOf(attempts),
+                                    "callback_error", lastError,
+                                    "callback_next_at", at,
+                                    "callback_lease_until", at));
+        }
     }
 
     /**
@@ -313,6 +337,7 @@ public class JobStore {
                 fields.put("callback_error", lastError);
             }
             redis.opsForHash().putAll(key, fields);
+            redis.opsForHash().delete(key, "callback_next_at");
         }
         redis.opsForZSet().remove(JobKeys.CALLBACKS_PENDING, jobId);
     }
@@ -338,7 +363,16 @@ public class JobStore {
         if (snapshot.isEmpty() || snapshot.get().callbackUrl() == null) {
             return;
         }
-        redis.opsForHash().delete(key, "callback_status", "callback_lease_until", "callback_owner");
+        redis.opsForHash()
+                .delete(
+                        key,
+                        "callback_status",
+                        "callback_lease_until",
+                        "callback_owner",
+                        "callback_attempts",
+                        "callback_error",
+                        "callback_at",
+                        "callback_next_at");
         redis.opsForZSet()
                 .add(
                         JobKeys.CALLBACKS_PENDING,

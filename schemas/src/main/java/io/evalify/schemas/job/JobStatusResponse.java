@@ -17,6 +17,8 @@ import java.time.Instant;
  * @param ratePerSecond tasks processed per second since start, while running
  * @param etaSeconds estimated seconds to finish, while running
  * @param error a summary of why the job failed or which tasks failed, or null
+ * @param callback where the completion callback stands, or null when the job asked for none (and in the callback's
+ *     own body)
  */
 public record JobStatusResponse(
         @JsonProperty("job_id") String jobId,
@@ -29,7 +31,52 @@ public record JobStatusResponse(
         @JsonProperty("finished_at") Instant finishedAt,
         @JsonProperty("rate_per_second") Double ratePerSecond,
         @JsonProperty("eta_seconds") Double etaSeconds,
-        @JsonProperty("error") String error) {
+        @JsonProperty("error") String error,
+        @JsonProperty("callback") Callback callback) {
+
+    /** A status without callback state: the job asked for none, or this is the callback's own body. */
+    public JobStatusResponse(
+            String jobId,
+            String quizId,
+            JobStatus status,
+            Counts counts,
+            double percent,
+            Instant createdAt,
+            Instant startedAt,
+            Instant finishedAt,
+            Double ratePerSecond,
+            Double etaSeconds,
+            String error) {
+        this(
+                jobId,
+                quizId,
+                status,
+                counts,
+                percent,
+                createdAt,
+                startedAt,
+                finishedAt,
+                ratePerSecond,
+                etaSeconds,
+                error,
+                null);
+    }
+
+    /** The same status without its callback state. */
+    public JobStatusResponse withoutCallback() {
+        return new JobStatusResponse(
+                jobId,
+                quizId,
+                status,
+                counts,
+                percent,
+                createdAt,
+                startedAt,
+                finishedAt,
+                ratePerSecond,
+                etaSeconds,
+                error);
+    }
 
     /**
      * Task counts; {@code processed = succeeded + failed + cancelled}.
@@ -46,4 +93,20 @@ public record JobStatusResponse(
             @JsonProperty("failed") long failed,
             @JsonProperty("cancelled") long cancelled,
             @JsonProperty("processed") long processed) {}
+
+    /**
+     * Where a completion callback stands.
+     *
+     * @param status pending, retrying, delivered or failed (the dead end: no further attempt)
+     * @param attempts POSTs made so far
+     * @param lastError what the last failed attempt got, or null
+     * @param nextAttemptAt when the next attempt is due while retrying, or null
+     * @param settledAt when it was delivered or given up, or null
+     */
+    public record Callback(
+            @JsonProperty("status") CallbackStatus status,
+            @JsonProperty("attempts") int attempts,
+            @JsonProperty("last_error") String lastError,
+            @JsonProperty("next_attempt_at") Instant nextAttemptAt,
+            @JsonProperty("settled_at") Instant settledAt) {}
 }
