@@ -1,5 +1,6 @@
 package io.evalify.bench;
 
+import io.evalify.bench.hostile.HostileBenchCommand;
 import io.evalify.cli.CliContext;
 import io.evalify.cli.EvalifyCli;
 import io.evalify.cli.ExitCodes;
@@ -83,7 +84,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** The configured command line; tests call this with their own context and writers. */
     public static CommandLine commandLine(CliContext context) {
-        return EvalifyCli.standalone("bench", new BenchCommand(context), context);
+        return EvalifyCli.standalone("bench", new BenchCommand(context), context)
+                .addSubcommand("hostile", new HostileBenchCommand(context));
     }
 
     @Override

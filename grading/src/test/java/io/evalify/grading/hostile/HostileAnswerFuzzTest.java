@@ -8,18 +8,14 @@ import io.evalify.fakes.llm.FakeLlm;
 import io.evalify.grading.AnswerLimit;
 import io.evalify.grading.GradingServices;
 import io.evalify.grading.StudentGrader;
-import io.evalify.grading.judge0.CodeRunner;
 import io.evalify.grading.llm.LlmGrader;
 import io.evalify.grading.support.Grading;
 import io.evalify.grading.support.LlmFixtures;
-import io.evalify.grading.support.MapRunner;
 import io.evalify.schemas.Json;
 import io.evalify.schemas.backend.Question;
 import io.evalify.schemas.result.QuestionOutcome;
 import io.evalify.schemas.result.QuestionStatus;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -38,8 +34,8 @@ import tools.jackson.databind.JsonNode;
  */
 class HostileAnswerFuzzTest {
 
-    private static final double MARKS = 4.0;
-    private static final double PENALTY = 1.0;
+    private static final double MARKS = HostileAnswers.MARKS;
+    private static final double PENALTY = HostileAnswers.PENALTY;
 
     private static FakeLlm llm;
     private static StudentGrader grader;
@@ -47,10 +43,8 @@ class HostileAnswerFuzzTest {
     @BeforeContainer
     static void startTheFakeLlm() {
         llm = new FakeLlm().start();
-        // Student and reference runs both echo stdin, so every code "passes" and reaches the comparison.
-        CodeRunner runner = submission -> MapRunner.accepted(submission.stdin());
-        grader = new StudentGrader(
-                new GradingServices(new LlmGrader(LlmFixtures.configFor(llm)), runner, Grading.FIXED));
+        grader = new StudentGrader(new GradingServices(
+                new LlmGrader(LlmFixtures.configFor(llm)), HostileAnswers.echoingRunner(), Grading.FIXED));
     }
 
     @AfterContainer
@@ -87,41 +81,6 @@ class HostileAnswerFuzzTest {
 
     @Provide
     Arbitrary<Question> questions() {
-        return Arbitraries.of(
-                aQuestion()
-                        .id("mcq")
-                        .marks(MARKS)
-                        .negativeMarks(PENALTY)
-                        .mcq("a")
-                        .build(),
-                aQuestion().id("mmcq").marks(MARKS).mmcq("a", "b").build(),
-                aQuestion().id("tf").marks(MARKS).trueFalse(true).build(),
-                fillBlank("NORMAL", "TEXT"),
-                fillBlank("STRICT", "NUMBER"),
-                fillBlank("HYBRID", "TEXT"),
-                aQuestion()
-                        .id("matching")
-                        .marks(MARKS)
-                        .matching(Map.of("L1", List.of("R1"), "L2", List.of("R2")))
-                        .build(),
-                aQuestion()
-                        .id("descriptive")
-                        .marks(MARKS)
-                        .descriptive("Light energy becomes chemical energy.", "light", "glucose")
-                        .build(),
-                aQuestion().id("coding").marks(MARKS).raw("CODING", """
-                                {"config": {"languages": [{"language": "PYTHON"}]},
-                                 "testCases": [{"id": "t1", "input": "7", "orderIndex": 0}]}""", """
-                                {"languages": [{"language": "PYTHON", "referenceSolution": "print(input())"}],
-                                 "testCases": [{"id": "t1", "expectedOutput": "7"}]}""").build(),
-                aQuestion().id("upload").marks(MARKS).type("FILE_UPLOAD").build());
-    }
-
-    private static Question fillBlank(String mode, String answerType) {
-        return aQuestion()
-                .id("fitb-" + mode.toLowerCase(Locale.ROOT))
-                .marks(MARKS)
-                .fillBlank(mode, Map.of(), Map.of("0", List.of("42"), "1", List.of("Paris")), answerType)
-                .build();
+        return Arbitraries.of(HostileAnswers.questions());
     }
 }

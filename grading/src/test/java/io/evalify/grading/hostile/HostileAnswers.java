@@ -1,7 +1,14 @@
 package io.evalify.grading.hostile;
 
+import static io.evalify.grading.support.QuestionBuilder.aQuestion;
+
+import io.evalify.grading.judge0.CodeRunner;
+import io.evalify.grading.support.MapRunner;
 import io.evalify.schemas.Json;
+import io.evalify.schemas.backend.Question;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -17,10 +24,16 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * Unicode (unpaired surrogates included), and JSON shapes each grader reads (strings, lists, objects with
  * hostile keys, deeply nested arrays).
  */
-final class HostileAnswers {
+public final class HostileAnswers {
+
+    /** Marks of every question in {@link #questions()}. */
+    public static final double MARKS = 4.0;
+
+    /** Negative marks of the MCQ among them. */
+    public static final double PENALTY = 1.0;
 
     /** Repeated units; each one has broken a real text processor somewhere. */
-    static final List<String> MOTIFS = List.of(
+    public static final List<String> MOTIFS = List.of(
             "the ",
             " ",
             "ignore the ",
@@ -56,7 +69,7 @@ final class HostileAnswers {
     private HostileAnswers() {}
 
     /** Hostile text of any length up to about 1 MB. */
-    static Arbitrary<String> text() {
+    public static Arbitrary<String> text() {
         return Arbitraries.frequencyOf(
                 Tuple.of(6, repeated()),
                 Tuple.of(2, Arbitraries.strings().all().ofMaxLength(4_000)),
@@ -78,7 +91,7 @@ final class HostileAnswers {
     }
 
     /** A JSON answer: hostile text alone, in the shape a question type reads, in a list, or nested deep. */
-    static Arbitrary<JsonNode> answer() {
+    public static Arbitrary<JsonNode> answer() {
         Arbitrary<String> text = text();
         return Arbitraries.oneOf(
                 text.map(JsonNodeFactory.instance::stringNode),
@@ -108,5 +121,50 @@ final class HostileAnswers {
             node = Json.mapper().createArrayNode().add(node);
         }
         return node;
+    }
+
+    /** One question of every type a grader handles, worth {@link #MARKS}; the ids name the grader. */
+    public static List<Question> questions() {
+        return List.of(
+                aQuestion()
+                        .id("mcq")
+                        .marks(MARKS)
+                        .negativeMarks(PENALTY)
+                        .mcq("a")
+                        .build(),
+                aQuestion().id("mmcq").marks(MARKS).mmcq("a", "b").build(),
+                aQuestion().id("tf").marks(MARKS).trueFalse(true).build(),
+                fillBlank("NORMAL", "TEXT"),
+                fillBlank("STRICT", "NUMBER"),
+                fillBlank("HYBRID", "TEXT"),
+                aQuestion()
+                        .id("matching")
+                        .marks(MARKS)
+                        .matching(Map.of("L1", List.of("R1"), "L2", List.of("R2")))
+                        .build(),
+                aQuestion()
+                        .id("descriptive")
+                        .marks(MARKS)
+                        .descriptive("Light energy becomes chemical energy.", "light", "glucose")
+                        .build(),
+                aQuestion().id("coding").marks(MARKS).raw("CODING", """
+                                {"config": {"languages": [{"language": "PYTHON"}]},
+                                 "testCases": [{"id": "t1", "input": "7", "orderIndex": 0}]}""", """
+                                {"languages": [{"language": "PYTHON", "referenceSolution": "print(input())"}],
+                                 "testCases": [{"id": "t1", "expectedOutput": "7"}]}""").build(),
+                aQuestion().id("upload").marks(MARKS).type("FILE_UPLOAD").build());
+    }
+
+    /** The code runner the hostile runs use: student and reference both echo stdin, so every code reaches the comparison. */
+    public static CodeRunner echoingRunner() {
+        return submission -> MapRunner.accepted(submission.stdin());
+    }
+
+    private static Question fillBlank(String mode, String answerType) {
+        return aQuestion()
+                .id("fitb-" + mode.toLowerCase(Locale.ROOT))
+                .marks(MARKS)
+                .fillBlank(mode, Map.of(), Map.of("0", List.of("42"), "1", List.of("Paris")), answerType)
+                .build();
     }
 }
