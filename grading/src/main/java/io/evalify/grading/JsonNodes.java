@@ -31,17 +31,6 @@ public final class JsonNodes {
         return node == null || node.isMissingNode() || node.isNull();
     }
 
-    /**
-     * Unwraps the backend's {@code {"version": 1, "data": {...}}} envelope; an unwrapped object (legacy
-     * rows) is used as it is.
-     */
-    public static JsonNode unwrap(JsonNode wrapped) {
-        if (isAbsent(wrapped)) {
-            return MissingNode.getInstance();
-        }
-        return wrapped.has("version") && wrapped.has("data") ? orMissing(wrapped.get("data")) : wrapped;
-    }
-
     /** Text of a string, number or boolean node; null for anything else. */
     public static String scalarText(JsonNode node) {
         if (node == null || !node.isValueNode() || node.isNull()) {

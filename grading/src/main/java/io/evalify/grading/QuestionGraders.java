@@ -8,6 +8,7 @@ import io.evalify.grading.matching.MatchingGrader;
 import io.evalify.grading.objective.McqGrader;
 import io.evalify.grading.objective.MmcqGrader;
 import io.evalify.grading.objective.TrueFalseGrader;
+import io.evalify.schemas.backend.QuestionType;
 import java.util.EnumMap;
 import java.util.Map;
 

@@ -1,6 +1,8 @@
 package io.evalify.grading;
 
 import io.evalify.schemas.backend.Question;
+import io.evalify.schemas.backend.QuestionData;
+import io.evalify.schemas.backend.QuestionType;
 import io.evalify.schemas.backend.QuizSettings;
 import io.evalify.schemas.result.QuestionOutcome;
 import io.evalify.schemas.result.SaveBody;
@@ -115,8 +117,8 @@ public final class StudentGrader {
         return new GradingInput(
                 question,
                 question.marks(),
-                JsonNodes.unwrap(question.questionData()),
-                JsonNodes.unwrap(question.solution()),
+                QuestionData.unwrap(question.questionData()),
+                QuestionData.unwrap(question.solution()),
                 Answers.of(response, question.id()),
                 settings);
     }

@@ -5,12 +5,12 @@ import io.evalify.api.config.ApiProperties;
 import io.evalify.api.web.ApiProblem;
 import io.evalify.core.backend.BackendClient;
 import io.evalify.core.backend.BackendException;
+import io.evalify.core.backend.QuestionFilter;
 import io.evalify.core.job.CreateResult;
 import io.evalify.core.job.IdempotencyRecord;
 import io.evalify.core.job.IllegalJobStateChangeException;
 import io.evalify.core.job.JobStore;
 import io.evalify.core.job.NewJob;
-import io.evalify.schemas.backend.Question;
 import io.evalify.schemas.job.JobAccepted;
 import io.evalify.schemas.job.JobStatus;
 import io.evalify.schemas.job.JobSubmission;
@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,7 +97,7 @@ public class JobSubmissionService {
                         request.filters().studentIds(),
                         request.config().overrideEvaluated(),
                         properties.maxStudentsPerJob())));
-        var questions = filterQuestions(
+        var questions = QuestionFilter.select(
                 call(() -> backend.questions(quizId)), request.filters().questionIds());
         if (questions.isEmpty() && !call(() -> backend.quizExists(quizId))) {
             throw ApiProblem.unprocessable("quiz-not-found", "Quiz not found", "The backend has no quiz " + quizId);
@@ -107,7 +106,7 @@ public class JobSubmissionService {
                 UUID.randomUUID().toString(),
                 quizId,
                 students,
-                taskFilter(questions, request.filters().questionIds()),
+                QuestionFilter.forTasks(questions, request.filters().questionIds()),
                 request.config().overrideEvaluated(),
                 TaskLane.of(questions),
                 clock.instant().plus(properties.jobDeadline()),
@@ -225,24 +224,6 @@ public class JobSubmissionService {
                 "Quiz already being evaluated",
                 "Job " + activeJobId + " is still evaluating quiz " + quizId + "; set config.force to start another",
                 Map.of("active_job_id", activeJobId, "active_job_url", JobController.statusUrl(activeJobId)));
-    }
-
-    private static List<Question> filterQuestions(List<Question> questions, List<String> filter) {
-        if (filter == null) {
-            return questions;
-        }
-        var wanted = Set.copyOf(filter);
-        return questions.stream().filter(q -> wanted.contains(q.id())).toList();
-    }
-
-    /**
-     * The question filter every task carries: only ids the quiz has, once each, or null for all questions. A
-     * caller's filter may hold up to 100,000 ids (about 1 MB); copied into each task it became 1 MB per student.
-     */
-    private static List<String> taskFilter(List<Question> kept, List<String> filter) {
-        return filter == null
-                ? null
-                : kept.stream().map(Question::id).distinct().toList();
     }
 
     private static <T> T call(java.util.function.Supplier<T> request) {

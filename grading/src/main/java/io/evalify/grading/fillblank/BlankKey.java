@@ -2,6 +2,7 @@ package io.evalify.grading.fillblank;
 
 import io.evalify.grading.GradingException;
 import io.evalify.grading.JsonNodes;
+import io.evalify.schemas.backend.BlankMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -16,11 +17,13 @@ import tools.jackson.databind.JsonNode;
  * @param mode comparison mode
  * @param blanks blanks in index order
  */
-record BlankKey(EvaluationType mode, List<Blank> blanks) {
+record BlankKey(BlankMode mode, List<Blank> blanks) {
 
     static BlankKey of(JsonNode data, JsonNode solution, double marks) {
         JsonNode config = data.path("config");
-        EvaluationType mode = EvaluationType.of(JsonNodes.scalarText(config.get("evaluationType")));
+        BlankMode mode = BlankMode.ofData(data)
+                .orElseThrow(() -> GradingException.invalidQuestion("unknown evaluationType "
+                        + config.path("evaluationType").asString()));
         Map<String, JsonNode> accepted = acceptableAnswers(solution);
         Map<String, Double> shares = BlankWeights.shares(config.path("blankWeights"), accepted.keySet(), marks);
         List<Blank> blanks = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.evalify.grading.fillblank;
 
+import io.evalify.schemas.backend.BlankMode;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -21,19 +22,19 @@ final class BlankMatcher {
 
     private BlankMatcher() {}
 
-    static boolean matches(Blank blank, String given, EvaluationType mode) {
+    static boolean matches(Blank blank, String given, BlankMode mode) {
         if (given == null || given.isBlank()) {
             return false;
         }
         return blank.answers().stream().anyMatch(expected -> same(blank.type(), expected, given, mode));
     }
 
-    private static boolean same(Blank.AnswerType type, String expected, String given, EvaluationType mode) {
+    private static boolean same(Blank.AnswerType type, String expected, String given, BlankMode mode) {
         if (type == Blank.AnswerType.NUMBER && isNumber(squash(expected))) {
             return isNumber(squash(given)) && sameNumber(expected, given);
         }
         String want = squash(inCase(type, expected));
-        return mode == EvaluationType.STRICT ? want.equals(squash(given)) : want.equalsIgnoreCase(squash(given));
+        return mode == BlankMode.STRICT ? want.equals(squash(given)) : want.equalsIgnoreCase(squash(given));
     }
 
     private static String inCase(Blank.AnswerType type, String text) {

@@ -5,6 +5,7 @@ import io.evalify.grading.GradingInput;
 import io.evalify.grading.Marks;
 import io.evalify.grading.QuestionGrader;
 import io.evalify.schemas.Json;
+import io.evalify.schemas.backend.BlankMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public final class FillBlankGrader implements QuestionGrader {
             return Grade.noAnswer();
         }
         List<BlankScore> scores = staticScores(key, given);
-        if (key.mode() == EvaluationType.HYBRID) {
+        if (key.mode() == BlankMode.HYBRID) {
             return hybrid.rescore(input, scores, given, this::summarise);
         }
         return summarise(input, scores);

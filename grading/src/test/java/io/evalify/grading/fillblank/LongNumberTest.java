@@ -3,6 +3,7 @@ package io.evalify.grading.fillblank;
 import static io.evalify.grading.support.CountingText.readsToMatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.evalify.schemas.backend.BlankMode;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -20,9 +21,9 @@ class LongNumberTest {
 
     @Test
     void shouldCompareAVeryLongRunOfDigitsAsText() {
-        assertThat(BlankMatcher.matches(blank, "1".repeat(200_000) + "x", EvaluationType.NORMAL))
+        assertThat(BlankMatcher.matches(blank, "1".repeat(200_000) + "x", BlankMode.NORMAL))
                 .isFalse();
-        assertThat(BlankMatcher.matches(blank, "0".repeat(200_000) + "42", EvaluationType.NORMAL))
+        assertThat(BlankMatcher.matches(blank, "0".repeat(200_000) + "42", BlankMode.NORMAL))
                 .isFalse();
     }
 
@@ -46,10 +47,9 @@ class LongNumberTest {
 
     @Test
     void shouldStillCompareOrdinaryNumbersNumerically() {
-        assertThat(BlankMatcher.matches(blank, " 42.000 ", EvaluationType.STRICT))
-                .isTrue();
-        assertThat(BlankMatcher.matches(blank, "4.2e1", EvaluationType.NORMAL)).isTrue();
-        assertThat(BlankMatcher.matches(blank, "1e99999999999", EvaluationType.NORMAL))
+        assertThat(BlankMatcher.matches(blank, " 42.000 ", BlankMode.STRICT)).isTrue();
+        assertThat(BlankMatcher.matches(blank, "4.2e1", BlankMode.NORMAL)).isTrue();
+        assertThat(BlankMatcher.matches(blank, "1e99999999999", BlankMode.NORMAL))
                 .isFalse();
     }
 

@@ -4,6 +4,7 @@ import io.evalify.core.job.FailureRecord;
 import io.evalify.core.job.JobStore;
 import io.evalify.core.job.TaskOutcome;
 import io.evalify.core.topic.TaskHeaders;
+import io.evalify.core.topic.TaskRecords;
 import io.evalify.core.topic.Topics;
 import io.evalify.schemas.deadletter.DeadLetter;
 import io.evalify.schemas.deadletter.TaskFailure;
@@ -62,16 +63,17 @@ public class FailurePublisher {
 
     /** Dead-letters a record that is not a task at all (a poison record): nothing to retry or count. */
     public void poison(ConsumerRecord<String, byte[]> source, String reason) {
-        var now = clock.instant();
-        var failure = new TaskFailure("POISON_RECORD", reason, false, 1, now, now);
-        var raw = source.value() == null ? null : new String(source.value(), java.nio.charset.StandardCharsets.UTF_8);
-        var letter = new DeadLetter(
-                null, raw, failure, new DeadLetter.Source(source.topic(), source.partition(), source.offset()), now);
+        var letter = TaskRecords.poison(
+                source.value(),
+                reason,
+                new DeadLetter.Source(source.topic(), source.partition(), source.offset()),
+                clock.instant());
         var record = new ProducerRecord<>(
                 Topics.DEAD_LETTERS.name(),
                 source.key(),
                 Topics.DEAD_LETTERS.valueSerde().serializer().serialize(Topics.DEAD_LETTERS.name(), letter));
-        stamp(record, failure, source);
+        source.headers().forEach(h -> record.headers().add(h));
+        TaskRecords.stamp(record.headers(), letter);
         send(record);
         log.warn(
                 "Poison record {}-{}@{} dead-lettered: {}",

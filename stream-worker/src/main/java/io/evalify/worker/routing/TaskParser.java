@@ -1,11 +1,7 @@
 package io.evalify.worker.routing;
 
-import io.evalify.core.topic.JsonSerde;
-import io.evalify.core.topic.TaskHeaders;
+import io.evalify.core.topic.TaskRecords;
 import io.evalify.schemas.deadletter.DeadLetter;
-import io.evalify.schemas.deadletter.TaskFailure;
-import io.evalify.schemas.task.TaskEvent;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
@@ -18,7 +14,6 @@ import org.slf4j.LoggerFactory;
 final class TaskParser extends ContextualProcessor<String, byte[], String, ParsedTask> {
 
     private static final Logger log = LoggerFactory.getLogger(TaskParser.class);
-    private static final JsonSerde<TaskEvent> SERDE = new JsonSerde<>(TaskEvent.class);
 
     private final Clock clock;
 
@@ -29,22 +24,11 @@ final class TaskParser extends ContextualProcessor<String, byte[], String, Parse
     @Override
     public void process(Record<String, byte[]> record) {
         try {
-            var task = validated(record.value());
+            var task = TaskRecords.parse(record.value());
             context().forward(record.withValue(new ParsedTask(task, null)));
         } catch (SerializationException e) {
             context().forward(poison(record, e.getMessage()));
         }
-    }
-
-    private static TaskEvent validated(byte[] value) {
-        if (value == null) {
-            throw new SerializationException("empty record value");
-        }
-        var task = SERDE.read(value);
-        if (task.jobId() == null || task.quizId() == null || task.studentId() == null || task.lane() == null) {
-            throw new SerializationException("task lacks job_id, quiz_id, student_id or lane");
-        }
-        return task;
     }
 
     private Record<String, ParsedTask> poison(Record<String, byte[]> record, String reason) {
@@ -55,12 +39,9 @@ final class TaskParser extends ContextualProcessor<String, byte[], String, Parse
                 meta.partition(),
                 meta.offset(),
                 reason);
-        var now = clock.instant();
-        var failure = new TaskFailure("POISON_RECORD", reason, false, 1, now, now);
-        var raw = record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8);
-        var letter = new DeadLetter(null, raw, failure, source(meta), now);
+        var letter = TaskRecords.poison(record.value(), reason, source(meta), clock.instant());
         var out = record.withValue(new ParsedTask(null, letter));
-        TaskHeaders.stampFailure(out.headers(), failure, meta.topic(), meta.partition(), meta.offset());
+        TaskRecords.stamp(out.headers(), letter);
         return out;
     }
 

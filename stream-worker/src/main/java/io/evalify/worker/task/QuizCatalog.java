@@ -2,12 +2,11 @@ package io.evalify.worker.task;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.evalify.core.backend.BackendClient;
+import io.evalify.core.backend.QuestionFilter;
 import io.evalify.core.cache.BlockingLoadingCache;
-import io.evalify.schemas.backend.Question;
 import io.evalify.schemas.backend.QuizSettings;
 import io.evalify.schemas.task.TaskEvent;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -33,22 +32,12 @@ class QuizCatalog {
     }
 
     private QuizContext load(JobKey key) {
-        var questions = filter(backend.questions(key.quizId()), key.questionIds());
+        var questions = QuestionFilter.select(backend.questions(key.quizId()), key.questionIds());
         if (questions.isEmpty() && !backend.quizExists(key.quizId())) {
             throw new QuizNotFoundException(key.quizId());
         }
         QuizSettings settings = backend.settings(key.quizId()).orElseGet(() -> QuizSettings.defaults(key.quizId()));
         return new QuizContext(questions, settings);
-    }
-
-    private static List<Question> filter(List<Question> questions, List<String> ids) {
-        var kept = ids == null
-                ? questions
-                : questions.stream().filter(q -> ids.contains(q.id())).toList();
-        // The backend's list has no ORDER BY (docs/BACKEND-CONTRACT.md); orderIndex gives a stable saved order.
-        return kept.stream()
-                .sorted(Comparator.comparing(q -> q.orderIndex() == null ? Integer.MAX_VALUE : q.orderIndex()))
-                .toList();
     }
 
     private record JobKey(String jobId, String quizId, List<String> questionIds) {}

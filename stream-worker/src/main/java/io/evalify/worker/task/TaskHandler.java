@@ -6,7 +6,7 @@ import io.evalify.core.job.JobSnapshot;
 import io.evalify.core.job.JobStore;
 import io.evalify.core.job.OutcomeResult;
 import io.evalify.core.job.TaskOutcome;
-import io.evalify.core.topic.JsonSerde;
+import io.evalify.core.topic.TaskRecords;
 import io.evalify.grading.StudentGrader;
 import io.evalify.schemas.job.JobStatus;
 import io.evalify.schemas.task.TaskEvent;
@@ -34,7 +34,6 @@ import org.slf4j.MDC;
 class TaskHandler implements RecordHandler {
 
     private static final Logger log = LoggerFactory.getLogger(TaskHandler.class);
-    private static final JsonSerde<TaskEvent> SERDE = new JsonSerde<>(TaskEvent.class);
 
     private final JobStore jobs;
     private final JobCache jobCache;
@@ -70,7 +69,7 @@ class TaskHandler implements RecordHandler {
     public void handle(ConsumerRecord<String, byte[]> record) throws Exception {
         TaskEvent task;
         try {
-            task = SERDE.read(record.value());
+            task = TaskRecords.parse(record.value());
         } catch (SerializationException e) {
             failures.poison(record, e.getMessage());
             return;

@@ -1,8 +1,12 @@
-package io.evalify.grading;
+package io.evalify.schemas.backend;
 
 import java.util.Locale;
 
-/** The backend's question types. Unknown names stay strings in {@link io.evalify.schemas.backend.Question}. */
+/**
+ * The backend's question types, read the one way both the API (which lane a job takes) and the graders (which
+ * grader a question gets) read them: any case, surrounding spaces ignored. Unknown names stay strings in
+ * {@link Question}.
+ */
 public enum QuestionType {
     MCQ,
     MMCQ,
@@ -23,5 +27,10 @@ public enum QuestionType {
         } catch (IllegalArgumentException e) {
             return null; // unknown types become a reasoned ERROR outcome, never an exception
         }
+    }
+
+    /** The type of a question, or null when its name is unknown. */
+    public static QuestionType of(Question question) {
+        return of(question.type());
     }
 }
