@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jobCacheTtl how long a lane trusts a job's status before reading it again (a cancel takes this long
  *     to reach running lanes)
  * @param routerRecovery how often the router replaces a stream thread that died before it gives up
+ * @param laneRecovery how a lane rides out a broker or Redis outage
  */
 @ConfigurationProperties("evalify.worker")
 public record WorkerProperties(
@@ -36,7 +37,8 @@ public record WorkerProperties(
         @DefaultValue("evalify-worker") String groupPrefix,
         @DefaultValue("500ms") Duration jobCacheTtl,
         @DefaultValue("true") boolean objectivePriority,
-        @DefaultValue RouterRecovery routerRecovery) {
+        @DefaultValue RouterRecovery routerRecovery,
+        @DefaultValue LaneRecovery laneRecovery) {
 
     /**
      * In-flight tasks per lane; each lane is a separate consumer group, like RQ's separate queues.
@@ -70,4 +72,27 @@ public record WorkerProperties(
     public record RouterRecovery(
             @DefaultValue("5") int maxThreadReplacements,
             @DefaultValue("10m") Duration window) {}
+
+    /**
+     * How a lane rides out a broker or Redis outage: it never stops, it waits and tries again.
+     *
+     * @param initialBackoff first wait after a failed Kafka call or a task whose effects could not be made durable;
+     *     it doubles with each failure in a row
+     * @param maxBackoff longest wait between two tries
+     * @param kafkaTimeout longest a lane's commit or broker probe waits for an answer before the lane counts as
+     *     recovering (the client's own {@code default.api.timeout.ms} is a minute)
+     * @param probeInterval how long a lane may go without hearing from the broker before it asks the group
+     *     coordinator, so an idle lane notices an outage too
+     * @param recreateAfter how long a lane may fail in a row before it closes its Kafka consumer and opens a new
+     *     one (an error the consumer cannot go on from replaces it at once)
+     * @param livenessLimit how long a lane may stay recovering or dead before the worker's liveness says DOWN,
+     *     for the orchestrator to restart it
+     */
+    public record LaneRecovery(
+            @DefaultValue("500ms") Duration initialBackoff,
+            @DefaultValue("30s") Duration maxBackoff,
+            @DefaultValue("10s") Duration kafkaTimeout,
+            @DefaultValue("5s") Duration probeInterval,
+            @DefaultValue("2m") Duration recreateAfter,
+            @DefaultValue("10m") Duration livenessLimit) {}
 }

@@ -25,8 +25,12 @@ public class LaneConsumers implements SmartLifecycle {
     private final RecordHandler handler;
     private final io.micrometer.core.instrument.MeterRegistry registry;
     private final List<SlidingWindowConsumer> consumers = new ArrayList<>();
-    private final Map<TaskLane, SlidingWindowConsumer> byLane = new java.util.EnumMap<>(TaskLane.class);
-    private final List<io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics> clientMetrics = new ArrayList<>();
+    /** Replaced whole (never changed in place), so health reads it without waiting for a stop to finish. */
+    private volatile Map<TaskLane, SlidingWindowConsumer> byLane = Map.of();
+
+    private final Map<TaskLane, io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics> clientMetrics =
+            new java.util.EnumMap<>(TaskLane.class);
+    private final java.time.Clock clock;
     private volatile boolean running;
 
     /** The client registers its fetch metrics (lag) only after joining; look for new ones this often. */
@@ -36,13 +40,15 @@ public class LaneConsumers implements SmartLifecycle {
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().daemon().factory());
 
-    /** Lanes over the given base consumer properties (bootstrap servers, security). */
+    /** Lanes over the given base consumer properties (bootstrap servers, security); {@code clock} times their states. */
     public LaneConsumers(
             Map<String, Object> consumerProperties,
             WorkerProperties properties,
             RecordHandler handler,
-            io.micrometer.core.instrument.MeterRegistry registry) {
+            io.micrometer.core.instrument.MeterRegistry registry,
+            java.time.Clock clock) {
         this.consumerProperties = consumerProperties;
+        this.clock = clock;
         this.properties = properties;
         this.handler = handler;
         this.registry = registry;
@@ -51,21 +57,24 @@ public class LaneConsumers implements SmartLifecycle {
     @Override
     public synchronized void start() {
         SlidingWindowConsumer objective = null;
+        var started = new java.util.EnumMap<TaskLane, SlidingWindowConsumer>(TaskLane.class);
         for (var lane : TaskLane.values()) {
-            var kafka = new KafkaConsumer<>(props(lane), new StringDeserializer(), new ByteArrayDeserializer());
             var consumer = new SlidingWindowConsumer(
-                    "lane-" + lane.name().toLowerCase(java.util.Locale.ROOT),
-                    kafka,
+                    "lane-" + tag(lane),
+                    () -> open(lane),
                     Topics.lane(lane).name(),
                     settings(lane),
+                    properties.laneRecovery(),
                     handler,
-                    admission(lane, objective));
+                    admission(lane, objective),
+                    clock);
             objective = lane == TaskLane.OBJECTIVE ? consumer : objective;
-            bindMetrics(lane, kafka, consumer);
+            inFlightGauge(lane, consumer);
             consumer.start();
             consumers.add(consumer);
-            byLane.put(lane, consumer);
+            started.put(lane, consumer);
         }
+        byLane = started;
         running = true;
     }
 
@@ -77,30 +86,49 @@ public class LaneConsumers implements SmartLifecycle {
         return () -> objective.inFlight() == 0;
     }
 
-    /** Consumer lag and fetch metrics from the client, plus the lane's in-flight gauge. */
-    private void bindMetrics(TaskLane lane, KafkaConsumer<String, byte[]> kafka, SlidingWindowConsumer consumer) {
+    /**
+     * A new Kafka consumer for a lane (at start, and whenever the lane replaces a broken one), with the client's
+     * metrics (consumer lag, fetch rates) bound in place of the previous consumer's.
+     */
+    private KafkaConsumer<String, byte[]> open(TaskLane lane) {
+        var kafka = new KafkaConsumer<>(props(lane), new StringDeserializer(), new ByteArrayDeserializer());
         var binder = new io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics(
                 kafka,
-                List.of(io.micrometer.core.instrument.Tag.of("lane", lane.name().toLowerCase(java.util.Locale.ROOT))),
+                List.of(io.micrometer.core.instrument.Tag.of("lane", tag(lane))),
                 metricsRefresher,
                 METRICS_REFRESH);
         binder.bindTo(registry);
-        clientMetrics.add(binder);
+        synchronized (clientMetrics) {
+            var previous = clientMetrics.put(lane, binder);
+            if (previous != null) {
+                previous.close();
+            }
+        }
+        return kafka;
+    }
+
+    private void inFlightGauge(TaskLane lane, SlidingWindowConsumer consumer) {
         io.micrometer.core.instrument.Gauge.builder(
                         "evalify.worker.in_flight", consumer, SlidingWindowConsumer::inFlight)
                 .description("Tasks in progress in a lane's call stage")
-                .tag("lane", lane.name().toLowerCase(java.util.Locale.ROOT))
+                .tag("lane", tag(lane))
                 .strongReference(true)
                 .register(registry);
+    }
+
+    private static String tag(TaskLane lane) {
+        return lane.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     @Override
     public synchronized void stop() {
         forEachInParallel(SlidingWindowConsumer::close);
         consumers.clear();
-        byLane.clear();
-        clientMetrics.forEach(io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics::close);
-        clientMetrics.clear();
+        byLane = Map.of();
+        synchronized (clientMetrics) {
+            clientMetrics.values().forEach(io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics::close);
+            clientMetrics.clear();
+        }
         running = false;
     }
 
@@ -108,7 +136,7 @@ public class LaneConsumers implements SmartLifecycle {
     public synchronized void abort() {
         forEachInParallel(SlidingWindowConsumer::abort);
         consumers.clear();
-        byLane.clear();
+        byLane = Map.of();
         running = false;
     }
 
@@ -125,11 +153,20 @@ public class LaneConsumers implements SmartLifecycle {
 
     /** Records in flight over all lanes. */
     public int inFlight() {
-        return consumers.stream().mapToInt(SlidingWindowConsumer::inFlight).sum();
+        return byLane.values().stream()
+                .mapToInt(SlidingWindowConsumer::inFlight)
+                .sum();
+    }
+
+    /** Each lane's state, for health. */
+    Map<TaskLane, LaneStatus.Snapshot> statusByLane() {
+        var status = new java.util.EnumMap<TaskLane, LaneStatus.Snapshot>(TaskLane.class);
+        byLane.forEach((lane, consumer) -> status.put(lane, consumer.status()));
+        return status;
     }
 
     /** Tasks in progress now, per lane (for the heartbeat the dashboard reads). */
-    public synchronized Map<TaskLane, Integer> inFlightByLane() {
+    public Map<TaskLane, Integer> inFlightByLane() {
         var inFlight = new java.util.EnumMap<TaskLane, Integer>(TaskLane.class);
         byLane.forEach((lane, consumer) -> inFlight.put(lane, consumer.inFlight()));
         return inFlight;

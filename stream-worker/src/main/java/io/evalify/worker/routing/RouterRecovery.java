@@ -1,7 +1,5 @@
 package io.evalify.worker.routing;
 
-import java.time.Clock;
-import java.time.Duration;
 import org.apache.kafka.streams.KafkaStreams;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.LivenessState;
@@ -16,27 +14,21 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
  */
 final class RouterRecovery implements StreamsBuilderFactoryBeanConfigurer {
 
-    private final int maxReplacements;
-    private final Duration window;
-    private final Clock clock;
+    private final RouterThreadPolicy policy;
     private final ApplicationEventPublisher events;
 
     /**
-     * @param maxReplacements stream threads replaced within {@code window} before the router gives up
-     * @param window how far back replacements count
-     * @param clock the time source
+     * @param policy what to do with a stream thread that died
      * @param events where the liveness change is published
      */
-    RouterRecovery(int maxReplacements, Duration window, Clock clock, ApplicationEventPublisher events) {
-        this.maxReplacements = maxReplacements;
-        this.window = window;
-        this.clock = clock;
+    RouterRecovery(RouterThreadPolicy policy, ApplicationEventPublisher events) {
+        this.policy = policy;
         this.events = events;
     }
 
     @Override
     public void configure(StreamsBuilderFactoryBean factory) {
-        factory.setStreamsUncaughtExceptionHandler(new RouterThreadPolicy(maxReplacements, window, clock));
+        factory.setStreamsUncaughtExceptionHandler(policy);
         factory.setStateListener((next, previous) -> {
             if (next == KafkaStreams.State.ERROR) {
                 AvailabilityChangeEvent.publish(events, factory, LivenessState.BROKEN);

@@ -27,6 +27,16 @@ public final class RouterThreadPolicy implements StreamsUncaughtExceptionHandler
     private final Duration window;
     private final Clock clock;
     private final Deque<Instant> replacements = new ArrayDeque<>();
+    private volatile Replacements total = new Replacements(0, null, null);
+
+    /**
+     * The threads this policy has replaced since the worker started, for health.
+     *
+     * @param count threads replaced
+     * @param last when the last one was, or null
+     * @param lastError what the last one died of, or null
+     */
+    public record Replacements(int count, Instant last, String lastError) {}
 
     /**
      * @param maxReplacements threads replaced within {@code window} before the client gives up; 0 never replaces
@@ -48,6 +58,7 @@ public final class RouterThreadPolicy implements StreamsUncaughtExceptionHandler
         forgetBefore(now.minus(window));
         if (replacements.size() < maxReplacements) {
             replacements.addLast(now);
+            total = new Replacements(total.count() + 1, now, describe(rootCause(exception)));
             log.error(
                     "router stream thread died ({} of {} replacements within {}); starting a new one",
                     replacements.size(),
@@ -62,6 +73,23 @@ public final class RouterThreadPolicy implements StreamsUncaughtExceptionHandler
                 window,
                 exception);
         return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    }
+
+    /** The threads replaced so far. */
+    public Replacements replacements() {
+        return total;
+    }
+
+    private static Throwable rootCause(Throwable exception) {
+        var cause = exception;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private static String describe(Throwable cause) {
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
     private void forgetBefore(Instant cutoff) {

@@ -23,13 +23,18 @@ class RoutingConfiguration {
     }
 
     @Bean
-    RouterRecovery routerRecovery(WorkerProperties properties, Clock clock, ApplicationEventPublisher events) {
+    RouterThreadPolicy routerThreadPolicy(WorkerProperties properties, Clock clock) {
         var recovery = properties.routerRecovery();
-        return new RouterRecovery(recovery.maxThreadReplacements(), recovery.window(), clock, events);
+        return new RouterThreadPolicy(recovery.maxThreadReplacements(), recovery.window(), clock);
     }
 
     @Bean
-    HealthIndicator kafkaStreamsHealthIndicator(StreamsBuilderFactoryBean factory) {
-        return RouterHealth.of(factory);
+    RouterRecovery routerRecovery(RouterThreadPolicy policy, ApplicationEventPublisher events) {
+        return new RouterRecovery(policy, events);
+    }
+
+    @Bean
+    HealthIndicator kafkaStreamsHealthIndicator(StreamsBuilderFactoryBean factory, RouterThreadPolicy policy) {
+        return RouterHealth.of(factory, policy);
     }
 }

@@ -43,7 +43,10 @@ public final class EvalifyStack implements AutoCloseable {
     /** The key the worker's management endpoints require in tests. */
     public static final String MANAGEMENT_KEY = "test-management-key";
 
+    /** The in-JVM broker this stack owns, or null when it runs on a broker the test owns. */
     private final EmbeddedKafkaKraftBroker broker;
+
+    private final String bootstrapServers;
     private final FakeBackend backend;
     private final FakeLlm llm;
     private final FakeJudge0 judge0;
@@ -55,10 +58,14 @@ public final class EvalifyStack implements AutoCloseable {
     private boolean closed;
 
     private EvalifyStack(Map<String, Object> workerOverrides) {
+        this(ownBroker(), null, workerOverrides);
+    }
+
+    private EvalifyStack(
+            EmbeddedKafkaKraftBroker broker, String bootstrapServers, Map<String, Object> workerOverrides) {
         this.workerOverrides = workerOverrides;
-        broker = new EmbeddedKafkaKraftBroker(1, 12);
-        broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
-        broker.afterPropertiesSet();
+        this.broker = broker;
+        this.bootstrapServers = broker != null ? broker.getBrokersAsString() : bootstrapServers;
         backend = new FakeBackend();
         backend.start();
         llm = new FakeLlm();
@@ -72,6 +79,21 @@ public final class EvalifyStack implements AutoCloseable {
     /** Starts a stack with default settings. */
     public static EvalifyStack start() {
         return new EvalifyStack(Map.of());
+    }
+
+    /**
+     * Starts a stack on a broker the test owns (a {@code LocalKafka} it freezes, kills and restarts); closing the
+     * stack leaves that broker alone. The worker takes {@code overrides} (e.g. shorter client time-outs).
+     */
+    public static EvalifyStack onBroker(String bootstrapServers, Map<String, Object> overrides) {
+        return new EvalifyStack(null, bootstrapServers, overrides);
+    }
+
+    private static EmbeddedKafkaKraftBroker ownBroker() {
+        var broker = new EmbeddedKafkaKraftBroker(1, 12);
+        broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
+        broker.afterPropertiesSet();
+        return broker;
     }
 
     /** Starts a stack whose worker takes extra properties (e.g. shorter retries). */
@@ -101,7 +123,7 @@ public final class EvalifyStack implements AutoCloseable {
 
     /** The broker's bootstrap servers. */
     public String bootstrapServers() {
-        return broker.getBrokersAsString();
+        return bootstrapServers;
     }
 
     /** POSTs {@code body} to the API path and returns status and parsed body. */
@@ -217,7 +239,9 @@ public final class EvalifyStack implements AutoCloseable {
         backend.close();
         llm.close();
         judge0.close();
-        broker.destroy();
+        if (broker != null) {
+            broker.destroy();
+        }
     }
 
     /** The API's base URL, e.g. {@code http://127.0.0.1:41234}. */
@@ -286,7 +310,7 @@ public final class EvalifyStack implements AutoCloseable {
         props.put("server.port", "0");
         props.put("spring.profiles.active", "test"); // the fakes' default keys are allowed (SecretRules)
         props.put("spring.main.banner-mode", "off");
-        props.put("spring.kafka.bootstrap-servers", broker.getBrokersAsString());
+        props.put("spring.kafka.bootstrap-servers", bootstrapServers);
         props.put("spring.data.redis.host", "127.0.0.1");
         props.put("spring.data.redis.port", String.valueOf(LocalRedis.shared().port()));
         props.put("evalify.backend.base-url", backend.baseUrl());

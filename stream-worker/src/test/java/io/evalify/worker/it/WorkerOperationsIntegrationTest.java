@@ -130,7 +130,8 @@ class WorkerOperationsIntegrationTest extends StackPerTest {
         assertThat(stack.getWorker("/actuator/health/../prometheus", null).status())
                 .isEqualTo(401);
 
-        var probe = stack.getWorker("/actuator/health/readiness", null);
+        var probe = await().atMost(Duration.ofSeconds(30))
+                .until(() -> stack.getWorker("/actuator/health/readiness", null), r -> r.status() == 200);
         assertThat(probe.status()).isEqualTo(200);
         assertThat(probe.body()).contains("\"status\":\"UP\"").doesNotContain("redis", "kafkaStreams", "lanes");
         assertThat(stack.getWorker("/actuator/health", null).body()).doesNotContain("components");
@@ -141,7 +142,9 @@ class WorkerOperationsIntegrationTest extends StackPerTest {
 
     @Test
     void shouldBeReadyWhenStreamsLanesAndRedisAreUp() {
-        var readiness = stack.getWorker("/actuator/health/readiness");
+        // Ready once every lane has heard from the broker, which takes a moment after the context has started.
+        var readiness = await().atMost(Duration.ofSeconds(30))
+                .until(() -> stack.getWorker("/actuator/health/readiness"), r -> r.status() == 200);
 
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.body())

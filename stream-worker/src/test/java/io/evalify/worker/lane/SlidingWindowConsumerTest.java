@@ -3,6 +3,8 @@ package io.evalify.worker.lane;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.evalify.worker.config.WorkerProperties.LaneRecovery;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +35,14 @@ class SlidingWindowConsumerTest {
 
     private static final WindowSettings SETTINGS =
             new WindowSettings(64, Duration.ofMillis(50), Duration.ofSeconds(5), Duration.ofMillis(20));
+
+    private static final LaneRecovery RECOVERY = new LaneRecovery(
+            Duration.ofMillis(100),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(1),
+            Duration.ofMinutes(2),
+            Duration.ofMinutes(10));
 
     private static EmbeddedKafkaKraftBroker broker;
     private static Admin admin;
@@ -129,10 +139,13 @@ class SlidingWindowConsumerTest {
                 6000);
         var consumer = new SlidingWindowConsumer(
                 "test",
-                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer()),
+                () -> new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer()),
                 topic,
                 SETTINGS,
-                handler);
+                RECOVERY,
+                handler,
+                () -> true,
+                Clock.systemUTC());
         consumer.start();
         return consumer;
     }

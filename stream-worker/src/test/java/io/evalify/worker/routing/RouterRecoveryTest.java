@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.LivenessState;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.kafka.config.KafkaStreamsConfiguration;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -45,6 +46,7 @@ class RouterRecoveryTest {
 
     private final List<Object> events = new CopyOnWriteArrayList<>();
     private StreamsBuilderFactoryBean factory;
+    private RouterThreadPolicy policy;
 
     @BeforeAll
     static void startBroker() {
@@ -79,6 +81,13 @@ class RouterRecoveryTest {
         assertThat(failedOnce).isTrue();
         assertThat(factory.getKafkaStreams().state()).isEqualTo(KafkaStreams.State.RUNNING);
         assertThat(events).isEmpty();
+        var health = RouterHealth.of(factory, policy).health(true);
+        assertThat(health.getStatus()).isEqualTo(Status.UP);
+        assertThat(health.getDetails())
+                .containsEntry("replacedThreads", 1)
+                .containsKey("lastReplacement")
+                .hasEntrySatisfying(
+                        "lastThreadError", error -> assertThat(error.toString()).contains("processing failed on boom"));
     }
 
     @Test
@@ -95,6 +104,9 @@ class RouterRecoveryTest {
                         .singleElement()
                         .satisfies(event -> assertThat(((AvailabilityChangeEvent<?>) event).getState())
                                 .isEqualTo(LivenessState.BROKEN)));
+        var health = RouterHealth.of(factory, policy).health(true);
+        assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(health.getDetails()).containsEntry("state", "ERROR");
     }
 
     private record TopicPair(String in, String out) {}
@@ -104,7 +116,8 @@ class RouterRecoveryTest {
         var topics = new TopicPair("in-" + UUID.randomUUID(), "out-" + UUID.randomUUID());
         broker.addTopics(topics.in(), topics.out());
         factory = new StreamsBuilderFactoryBean(new KafkaStreamsConfiguration(streamsConfig()));
-        new RouterRecovery(maxReplacements, Duration.ofMinutes(10), Clock.systemUTC(), events::add).configure(factory);
+        policy = new RouterThreadPolicy(maxReplacements, Duration.ofMinutes(10), Clock.systemUTC());
+        new RouterRecovery(policy, events::add).configure(factory);
         factory.afterPropertiesSet();
         factory.getObject().stream(topics.in(), Consumed.with(Serdes.String(), Serdes.String()))
                 .mapValues(value -> {
