@@ -1,7 +1,7 @@
 package io.evalify.api.callback;
 
 import io.evalify.api.config.ApiProperties;
-import io.evalify.api.job.JobViews;
+import io.evalify.api.view.JobViews;
 import io.evalify.core.job.JobSnapshot;
 import io.evalify.core.job.JobStore;
 import io.evalify.schemas.Json;

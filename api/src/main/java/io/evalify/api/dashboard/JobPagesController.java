@@ -3,7 +3,7 @@ package io.evalify.api.dashboard;
 import io.evalify.api.job.FailureService;
 import io.evalify.api.job.JobCursor;
 import io.evalify.api.job.JobListing;
-import io.evalify.api.job.JobViews;
+import io.evalify.api.view.JobViews;
 import io.evalify.api.web.ApiProblem;
 import io.evalify.core.job.IllegalJobStateChangeException;
 import io.evalify.core.job.JobNotFoundException;

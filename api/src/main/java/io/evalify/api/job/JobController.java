@@ -1,5 +1,6 @@
 package io.evalify.api.job;
 
+import io.evalify.api.view.JobViews;
 import io.evalify.api.web.ApiProblem;
 import io.evalify.core.job.JobStore;
 import io.evalify.schemas.SchemaName;
@@ -25,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(JobController.BASE)
 class JobController {
 
-    static final String BASE = "/api/v1/jobs/evaluation";
+    static final String BASE = JobViews.BASE;
     static final int MAX_PAGE_SIZE = 100;
     static final int MAX_PAGE = 10_000;
 

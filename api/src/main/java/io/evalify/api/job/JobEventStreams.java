@@ -1,6 +1,7 @@
 package io.evalify.api.job;
 
 import io.evalify.api.config.ApiProperties;
+import io.evalify.api.view.JobViews;
 import io.evalify.api.web.ApiProblem;
 import io.evalify.core.job.JobSnapshot;
 import io.evalify.core.job.JobStore;

@@ -1,5 +1,6 @@
 package io.evalify.api.job;
 
+import io.evalify.api.view.JobViews;
 import io.evalify.api.web.ApiProblem;
 import io.evalify.core.job.JobStore;
 import java.time.Clock;

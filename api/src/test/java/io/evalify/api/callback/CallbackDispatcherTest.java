@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpServer;
 import io.evalify.api.TestProperties;
 import io.evalify.api.config.ApiProperties;
-import io.evalify.api.job.JobViews;
+import io.evalify.api.view.JobViews;
 import io.evalify.core.job.JobRetention;
 import io.evalify.core.job.JobStore;
 import io.evalify.core.job.NewJob;

@@ -1,4 +1,4 @@
-package io.evalify.api.job;
+package io.evalify.api.view;
 
 import io.evalify.api.web.ApiProblem;
 import io.evalify.core.job.JobSnapshot;
@@ -8,8 +8,15 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** How a job is shown to callers: the snapshot's status JSON with a summary of failed students added. */
+/**
+ * How a job is shown to callers: the snapshot's status JSON with a summary of failed students added. Its own
+ * package, so the job API, the dashboard and the completion callbacks all show a job the same way without the
+ * callbacks depending on the job API that uses them.
+ */
 public final class JobViews {
+
+    /** The job API's base path. */
+    public static final String BASE = "/api/v1/jobs/evaluation";
 
     private JobViews() {}
 
@@ -27,7 +34,7 @@ public final class JobViews {
 
     /** The job's status URL, relative to the API's base. */
     public static String statusUrl(String jobId) {
-        return JobController.BASE + "/" + jobId;
+        return BASE + "/" + jobId;
     }
 
     /**
